@@ -150,7 +150,9 @@ final class JsonTree {
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException("JSON has no number " + value);
             }
-            return new BigDecimal(number.toString());
+            BigDecimal decimal = new BigDecimal(number.toString());
+            // Moshi reads every number as a double: 60.0 in a schema means 60.
+            return value == Math.rint(value) ? decimal.setScale(0) : decimal;
         }
         return BigDecimal.valueOf(number.longValue());
     }

@@ -5,6 +5,7 @@ import com.squareup.moshi.Types;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -290,6 +291,11 @@ final class SchemaGenerator {
     }
 
     private Map<String, Object> objectSchema(Class<?> c, Map<TypeVariable<?>, Type> bindings, String path) {
+        if (mode == Mode.TOLERANT && !Modifier.isPublic(c.getModifiers())) {
+            // Answers are bound by Moshi, which fails with an AssertionError on a non-public record.
+            throw new IllegalArgumentException("cannot read " + c.getName() + " at " + path + " of "
+                    + TypeNames.simple(root) + ": declare the record public so that Moshi can construct it");
+        }
         Map<String, Object> schema = typed("object");
         Description description = c.getAnnotation(Description.class);
         if (description != null) {

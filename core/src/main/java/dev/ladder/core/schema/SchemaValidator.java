@@ -154,14 +154,14 @@ final class SchemaValidator {
         if (s.get("minLength") instanceof Number min && length < min.longValue()) {
             out.add(new SchemaViolation(
                     path,
-                    "expected at least " + min + characters(min.longValue()) + " but found " + length + " in "
-                            + JsonTree.quote(text)));
+                    "expected at least " + min.longValue() + characters(min.longValue()) + " but found " + length
+                            + " in " + JsonTree.quote(text)));
         }
         if (s.get("maxLength") instanceof Number max && length > max.longValue()) {
             out.add(new SchemaViolation(
                     path,
-                    "expected at most " + max + characters(max.longValue()) + " but found " + length + " in "
-                            + JsonTree.quote(text)));
+                    "expected at most " + max.longValue() + characters(max.longValue()) + " but found " + length
+                            + " in " + JsonTree.quote(text)));
         }
         if (s.get("pattern") instanceof String pattern
                 && !compile(pattern, path).matcher(text).find()) {
@@ -191,36 +191,42 @@ final class SchemaValidator {
             int order = number.compareTo(JsonTree.decimal(min));
             if (order < 0 || (exclusiveMinimum && order == 0)) {
                 out.add(new SchemaViolation(
-                        path, "expected a number " + (exclusiveMinimum ? "> " : ">= ") + min + found));
+                        path, "expected a number " + (exclusiveMinimum ? "> " : ">= ") + plain(min) + found));
             }
         }
         if (s.get("maximum") instanceof Number max) {
             int order = number.compareTo(JsonTree.decimal(max));
             if (order > 0 || (exclusiveMaximum && order == 0)) {
                 out.add(new SchemaViolation(
-                        path, "expected a number " + (exclusiveMaximum ? "< " : "<= ") + max + found));
+                        path, "expected a number " + (exclusiveMaximum ? "< " : "<= ") + plain(max) + found));
             }
         }
         if (s.get("exclusiveMinimum") instanceof Number min && number.compareTo(JsonTree.decimal(min)) <= 0) {
-            out.add(new SchemaViolation(path, "expected a number > " + min + found));
+            out.add(new SchemaViolation(path, "expected a number > " + plain(min) + found));
         }
         if (s.get("exclusiveMaximum") instanceof Number max && number.compareTo(JsonTree.decimal(max)) >= 0) {
-            out.add(new SchemaViolation(path, "expected a number < " + max + found));
+            out.add(new SchemaViolation(path, "expected a number < " + plain(max) + found));
         }
         if (s.get("multipleOf") instanceof Number step
                 && number.remainder(JsonTree.decimal(step)).signum() != 0) {
-            out.add(new SchemaViolation(path, "expected a multiple of " + step + found));
+            out.add(new SchemaViolation(path, "expected a multiple of " + plain(step) + found));
         }
+    }
+
+    private static String plain(Number number) {
+        return JsonTree.decimal(number).toPlainString();
     }
 
     private void checkArray(Map<?, ?> s, List<?> list, String path, List<SchemaViolation> out) {
         if (s.get("minItems") instanceof Number min && list.size() < min.longValue()) {
             out.add(new SchemaViolation(
-                    path, "expected at least " + min + items(min.longValue()) + " but found " + list.size()));
+                    path,
+                    "expected at least " + min.longValue() + items(min.longValue()) + " but found " + list.size()));
         }
         if (s.get("maxItems") instanceof Number max && list.size() > max.longValue()) {
             out.add(new SchemaViolation(
-                    path, "expected at most " + max + items(max.longValue()) + " but found " + list.size()));
+                    path,
+                    "expected at most " + max.longValue() + items(max.longValue()) + " but found " + list.size()));
         }
         if (Boolean.TRUE.equals(s.get("uniqueItems"))) {
             checkUnique(list, path, out);

@@ -60,6 +60,8 @@ public final class StructuredOutput {
      * @throws StructuredOutputException if the model refused, the answer was cut off at the output
      *     token limit, the content filter removed it, there is no text, or the text does not parse as
      *     {@code type} (see {@link #parse(String, Type)}).
+     * @throws IllegalArgumentException if {@code type} cannot be described in JSON Schema, or holds a
+     *     record that is not public.
      */
     public static <T> T parse(ChatResponse response, Class<T> type) {
         return type.cast(parse(response, (Type) type));
@@ -125,7 +127,8 @@ public final class StructuredOutput {
      * The caller states the result type; as with Moshi's own adapters, it is not checked.
      *
      * @throws StructuredOutputException as {@link #parse(String, Class)} does.
-     * @throws IllegalArgumentException if {@code type} cannot be described in JSON Schema.
+     * @throws IllegalArgumentException if {@code type} cannot be described in JSON Schema, or holds a
+     *     record that is not public.
      */
     public static <T> T parse(String json, Type type) {
         Objects.requireNonNull(json, "json");
