@@ -54,7 +54,7 @@ final class CallRunner {
         this.transport = transport;
         this.call = call;
         this.body = call.body() == null ? null : encode(call);
-        this.request = transport.request(call, body == null ? null : new BufferBody(body), accept);
+        this.request = transport.request(call, body == null ? call.rawBody() : new BufferBody(body), accept);
         this.maxRetries = call.maxRetries() != null
                 ? call.maxRetries()
                 : transport.config().retryPolicy().maxRetries();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.RequestBody;
 
 /**
  * One logical request to a provider, built with {@link HttpTransport#get} or {@link
@@ -17,6 +18,7 @@ public final class HttpCall {
     private final String method;
     private final HttpUrl url;
     private final JsonBody body;
+    private final RequestBody rawBody;
     private final Map<String, String> headers;
     private final Duration timeout;
     private final Integer maxRetries;
@@ -26,6 +28,7 @@ public final class HttpCall {
         this.method = builder.method;
         this.url = builder.url.build();
         this.body = builder.body;
+        this.rawBody = builder.rawBody;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.timeout = builder.timeout;
         this.maxRetries = builder.maxRetries;
@@ -36,6 +39,12 @@ public final class HttpCall {
 
     static Builder builder(String provider, String method, HttpUrl.Builder url, JsonBody body) {
         return new Builder(provider, method, url, body);
+    }
+
+    static Builder builder(String provider, String method, HttpUrl.Builder url, RequestBody rawBody) {
+        Builder builder = new Builder(provider, method, url, null);
+        builder.rawBody = rawBody;
+        return builder;
     }
 
     /** The HTTP method. */
@@ -51,6 +60,14 @@ public final class HttpCall {
     /** The body writer, or null for a request without a body. */
     public JsonBody body() {
         return body;
+    }
+
+    /**
+     * The body sent as given, such as a multipart form, or null when the call has a JSON body or none.
+     * It must be replayable: the transport may send it once per attempt.
+     */
+    public RequestBody rawBody() {
+        return rawBody;
     }
 
     /** Headers of this request, sent over the client's. */
@@ -85,6 +102,7 @@ public final class HttpCall {
         private final String method;
         private final HttpUrl.Builder url;
         private final JsonBody body;
+        private RequestBody rawBody;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String operation = "call";
         private String model;

@@ -76,7 +76,7 @@ public final class HttpTransport {
      * @throws IllegalArgumentException if {@code path} starts with {@code /}.
      */
     public HttpCall.Builder get(String path) {
-        return HttpCall.builder(profile.name(), "GET", resolve(path), null);
+        return HttpCall.builder(profile.name(), "GET", resolve(path), (JsonBody) null);
     }
 
     /**
@@ -86,6 +86,26 @@ public final class HttpTransport {
      */
     public HttpCall.Builder post(String path, JsonBody body) {
         return HttpCall.builder(profile.name(), "POST", resolve(path), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Starts a POST of {@code body} as given (a multipart form, for example) to {@code path}, resolved
+     * against the base URL. The body must be replayable, since a retry sends it again; OkHttp's
+     * multipart bodies of byte arrays and files are.
+     *
+     * @throws IllegalArgumentException if {@code path} starts with {@code /}.
+     */
+    public HttpCall.Builder post(String path, RequestBody body) {
+        return HttpCall.builder(profile.name(), "POST", resolve(path), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Starts a DELETE of {@code path}, resolved against the base URL.
+     *
+     * @throws IllegalArgumentException if {@code path} starts with {@code /}.
+     */
+    public HttpCall.Builder delete(String path) {
+        return HttpCall.builder(profile.name(), "DELETE", resolve(path), (JsonBody) null);
     }
 
     /**
