@@ -249,8 +249,9 @@ public final class OpenSearchConfig {
         }
 
         /**
-         * Sets whether writes wait until they are visible to searches ({@code refresh=wait_for});
-         * true unless set. Turn it off for bulk loads and refresh once at the end.
+         * Sets whether each bulk write refreshes the index so that it is visible to searches when
+         * {@code upsert} returns ({@code refresh=true}); true unless set. Turn it off for large loads
+         * and call {@link OpenSearchStore#refresh()} once at the end: a refresh per batch costs.
          */
         public Builder refreshOnWrite(boolean refreshOnWrite) {
             this.refreshOnWrite = refreshOnWrite;

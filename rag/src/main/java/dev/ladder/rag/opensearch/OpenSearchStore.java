@@ -147,7 +147,7 @@ public final class OpenSearchStore implements VectorStore {
     }
 
     private List<BulkIndexException.Rejection> bulk(String body) {
-        String path = "/_bulk" + (config.refreshOnWrite() ? "?refresh=wait_for" : "");
+        String path = "/_bulk" + (config.refreshOnWrite() ? "?refresh=true" : "");
         return BulkBody.rejections(http.postNdjson(path, body));
     }
 
