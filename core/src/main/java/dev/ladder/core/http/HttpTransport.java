@@ -1,6 +1,8 @@
 package dev.ladder.core.http;
 
 import com.squareup.moshi.JsonDataException;
+import dev.ladder.core.ConnectionException;
+import dev.ladder.core.LadderException;
 import dev.ladder.core.MalformedResponseException;
 import dev.ladder.core.StreamHandle;
 import dev.ladder.core.Usage;
@@ -16,6 +18,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * Sends a provider's HTTP calls with everything that every provider needs once: authentication,
@@ -139,6 +142,26 @@ public final class HttpTransport {
      */
     public void reportUsage(HttpCall call, Usage usage) {
         listeners.usage(call.info(), usage);
+    }
+
+    /**
+     * Feeds the events read from {@code source} to {@code handler} as a live stream would: each event,
+     * then {@link SseHandler#onEnd}, or {@link SseHandler#onError} with the failure, on the calling
+     * thread. For replaying recorded streams; {@code source} names the recording in messages.
+     */
+    public static void replay(BufferedSource source, String name, SseHandler handler) {
+        SseParser parser = new SseParser(source);
+        int[] events = {0};
+        try {
+            while (parser.next(event -> StreamCall.dispatch(handler, event, ++events[0], name))) {
+                // each event was dispatched by the parser's sink
+            }
+            handler.onEnd();
+        } catch (LadderException e) {
+            handler.onError(e);
+        } catch (IOException e) {
+            handler.onError(new ConnectionException("could not read the recorded stream " + name + ": " + e, e));
+        }
     }
 
     OkHttpClient okHttp() {
