@@ -99,7 +99,6 @@ public final class HttpTransport {
      * @throws dev.ladder.core.CallTimeoutException when a timeout expired.
      * @throws dev.ladder.core.ConnectionException when the connection failed.
      * @throws MalformedResponseException when the body was empty, HTML, or not what {@code parser} expects.
-     * @throws dev.ladder.core.CancelledException when the calling thread was interrupted.
      */
     public <T> T execute(HttpCall call, ResponseParser<T> parser) {
         CallRunner runner = new CallRunner(this, call, "application/json");

@@ -77,7 +77,7 @@ final class TestProvider {
     }
 
     /** Collects a stream's events; completes with them when the stream ended with {@code [DONE]}. */
-    static final class Collector implements SseHandler {
+    static class Collector implements SseHandler {
         private static final ByteString DONE = ByteString.encodeUtf8("[DONE]");
 
         final List<String> events = new ArrayList<>();
@@ -85,7 +85,7 @@ final class TestProvider {
         private boolean done;
 
         @Override
-        public void onEvent(SseEvent event) {
+        public void onEvent(SseEvent event) throws IOException {
             if (event.dataEquals(DONE)) {
                 done = true;
             } else {
