@@ -49,7 +49,7 @@ final class OptionalFields {
             return copy;
         }
         if (raw.isRecord()) {
-            return fillRecord(tree, raw, SchemaGenerator.bindings(raw, args));
+            return fillRecord(tree, raw, JavaTypes.bindings(raw, args));
         }
         return args.length == 1 ? fillItems(tree, args[0]) : tree;
     }
@@ -70,8 +70,8 @@ final class OptionalFields {
         Map<String, Object> copy = new LinkedHashMap<>();
         object.forEach((key, value) -> copy.put(String.valueOf(key), value));
         for (RecordComponent component : c.getRecordComponents()) {
-            String name = SchemaGenerator.jsonName(component, component.getName());
-            Type type = SchemaGenerator.substitute(component.getGenericType(), bindings);
+            String name = JavaTypes.jsonName(component, component.getName());
+            Type type = JavaTypes.substitute(component.getGenericType(), bindings);
             if (copy.containsKey(name)) {
                 copy.put(name, fill(copy.get(name), type));
             } else if (component.getType() == Optional.class) {

@@ -1,8 +1,5 @@
 package dev.ladder.core.schema;
 
-import com.squareup.moshi.Json;
-import com.squareup.moshi.Types;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -76,7 +73,7 @@ final class SchemaGenerator {
     }
 
     static Map<String, Object> generate(Type type, Mode mode) {
-        if (mode == Mode.STRICT && !isRecord(type)) {
+        if (mode == Mode.STRICT && !JavaTypes.isRecord(type)) {
             throw new IllegalArgumentException(
                     "strict mode needs a record at the root, got " + TypeNames.simple(type) + ": wrap it in a record");
         }
@@ -91,14 +88,6 @@ final class SchemaGenerator {
                 return schema;
             }
         }
-    }
-
-    private static boolean isRecord(Type type) {
-        return rawClass(type) instanceof Class<?> c && c.isRecord();
-    }
-
-    private static Object rawClass(Type type) {
-        return type instanceof ParameterizedType p ? p.getRawType() : type;
     }
 
     private Map<String, Object> schema(Type type, String path) {
@@ -187,7 +176,7 @@ final class SchemaGenerator {
             return nullable(schema(args[0], path));
         }
         if (raw.isRecord()) {
-            return recordSchema(raw, p, bindings(raw, args), path);
+            return recordSchema(raw, p, JavaTypes.bindings(raw, args), path);
         }
         throw unsupported(p, path, "use a record, a List, a Set, a Map<String, V> or Optional");
     }
@@ -220,8 +209,8 @@ final class SchemaGenerator {
         StringJoiner described = new StringJoiner("; ");
         for (Object constant : c.getEnumConstants()) {
             String name = ((Enum<?>) constant).name();
-            AnnotatedElement field = enumField(c, name);
-            String value = jsonName(field, name);
+            AnnotatedElement field = JavaTypes.enumField(c, name);
+            String value = JavaTypes.jsonName(field, name);
             values.add(value);
             Description description = field.getAnnotation(Description.class);
             if (description != null) {
@@ -236,14 +225,6 @@ final class SchemaGenerator {
         return schema;
     }
 
-    private static AnnotatedElement enumField(Class<?> c, String name) {
-        try {
-            return c.getField(name);
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("enum constant " + name + " of " + c.getName() + " has no field", e);
-        }
-    }
-
     private static String joinDescriptions(Description type, String constants) {
         if (type == null) {
             return constants;
@@ -252,7 +233,7 @@ final class SchemaGenerator {
     }
 
     private Map<String, Object> recordSchema(Class<?> c, Type type, Map<TypeVariable<?>, Type> bindings, String path) {
-        String key = canonical(type);
+        String key = JavaTypes.canonical(type);
         if (onPath.contains(key) && !recursive.contains(key)) {
             recursive.add(key);
             foundRecursion = true;
@@ -261,7 +242,7 @@ final class SchemaGenerator {
         if (!recursive.contains(key)) {
             return withPath(key, () -> objectSchema(c, bindings, path));
         }
-        if (key.equals(canonical(root))) {
+        if (key.equals(JavaTypes.canonical(root))) {
             return onPath.isEmpty() ? withPath(key, () -> objectSchema(c, bindings, path)) : reference("#");
         }
         String name = defNames.computeIfAbsent(key, k -> uniqueDefName(c));
@@ -304,9 +285,10 @@ final class SchemaGenerator {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (RecordComponent component : c.getRecordComponents()) {
-            String name = jsonName(component, component.getName());
-            Type type = substitute(component.getGenericType(), bindings);
-            boolean optional = isOptional(type) || (!component.getType().isPrimitive() && hasNullable(component));
+            String name = JavaTypes.jsonName(component, component.getName());
+            Type type = JavaTypes.substitute(component.getGenericType(), bindings);
+            boolean optional = JavaTypes.isOptional(type)
+                    || (!component.getType().isPrimitive() && JavaTypes.hasNullable(component));
             properties.put(name, property(component, type, optional, path + "." + name));
             if (!optional || mode == Mode.STRICT) {
                 required.add(name);
@@ -323,36 +305,13 @@ final class SchemaGenerator {
     }
 
     private Map<String, Object> property(RecordComponent component, Type type, boolean optional, String path) {
-        Type valueType = isOptional(type) ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
+        Type valueType = JavaTypes.isOptional(type) ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
         Map<String, Object> schema = schema(valueType, path);
         if (optional && mode != Mode.PLAIN) {
             schema = nullable(schema);
         }
         Description description = component.getAnnotation(Description.class);
         return description == null ? schema : describe(schema, description.value());
-    }
-
-    private static boolean isOptional(Type type) {
-        return type instanceof ParameterizedType p && p.getRawType() == Optional.class;
-    }
-
-    private static boolean hasNullable(RecordComponent component) {
-        for (Annotation annotation : component.getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        for (Annotation annotation : component.getAnnotatedType().getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String jsonName(AnnotatedElement element, String fallback) {
-        Json json = element.getAnnotation(Json.class);
-        return json == null || json.name().equals(Json.UNSET_NAME) ? fallback : json.name();
     }
 
     /**
@@ -391,48 +350,6 @@ final class SchemaGenerator {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$ref", ref);
         return schema;
-    }
-
-    static Map<TypeVariable<?>, Type> bindings(Class<?> raw, Type[] args) {
-        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-        TypeVariable<?>[] variables = raw.getTypeParameters();
-        for (int i = 0; i < variables.length; i++) {
-            bindings.put(variables[i], args[i]);
-        }
-        return bindings;
-    }
-
-    static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
-        if (bindings.isEmpty()) {
-            return type;
-        }
-        if (type instanceof TypeVariable<?> variable) {
-            return bindings.getOrDefault(variable, variable);
-        }
-        if (type instanceof GenericArrayType array) {
-            return Types.arrayOf(substitute(array.getGenericComponentType(), bindings));
-        }
-        if (type instanceof ParameterizedType p) {
-            Type[] args = p.getActualTypeArguments().clone();
-            for (int i = 0; i < args.length; i++) {
-                args[i] = substitute(args[i], bindings);
-            }
-            return p.getOwnerType() == null
-                    ? Types.newParameterizedType(p.getRawType(), args)
-                    : Types.newParameterizedTypeWithOwner(p.getOwnerType(), p.getRawType(), args);
-        }
-        return type;
-    }
-
-    private static String canonical(Type type) {
-        if (type instanceof ParameterizedType p) {
-            StringJoiner args = new StringJoiner(",", "<", ">");
-            for (Type arg : p.getActualTypeArguments()) {
-                args.add(canonical(arg));
-            }
-            return canonical(p.getRawType()) + args;
-        }
-        return type instanceof Class<?> c ? c.getName() : type.getTypeName();
     }
 
     private IllegalArgumentException unsupported(Type type, String path, String fix) {
