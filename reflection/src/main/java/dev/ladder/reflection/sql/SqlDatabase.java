@@ -115,6 +115,7 @@ public final class SqlDatabase {
             if (dialect == SqlDialect.SQLITE) {
                 statement.execute("PRAGMA query_only = ON");
                 statement.execute("PRAGMA busy_timeout = " + millis);
+                SqliteConnections.limitTime(connection, statementTimeout);
                 return;
             }
             connection.setAutoCommit(false);
