@@ -125,6 +125,8 @@ public final class SqlDatabase {
             if (schema != null) {
                 statement.execute("SET LOCAL search_path TO " + quoteIdentifier(schema));
             }
+            // Once a query has run, the transaction can no longer be switched to read-write.
+            statement.execute("SELECT 1");
         }
     }
 

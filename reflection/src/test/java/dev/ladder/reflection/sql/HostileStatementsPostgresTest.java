@@ -74,10 +74,11 @@ class HostileStatementsPostgresTest {
             DROP TABLE album                                        | ERROR: cannot execute DROP TABLE in a read-only transaction
             CREATE TABLE loot AS SELECT * FROM customer             | ERROR: cannot execute CREATE TABLE AS in a read-only transaction
             SELECT * INTO loot FROM customer                        | ERROR: cannot execute SELECT INTO in a read-only transaction
-            WITH gone AS (DELETE FROM genre RETURNING *) SELECT * FROM gone | ERROR: cannot execute DELETE in a read-only transaction
+            WITH gone AS (DELETE FROM genre RETURNING *) SELECT * FROM gone | ERROR: cannot execute SELECT in a read-only transaction
             SELECT * FROM genre FOR UPDATE                          | ERROR: cannot execute SELECT FOR UPDATE in a read-only transaction
             TRUNCATE genre CASCADE                                  | ERROR: cannot execute TRUNCATE TABLE in a read-only transaction
             SET transaction_read_only = off                         | ERROR: transaction read-write mode must be set before any query
+            SET transaction_read_only = off; DELETE FROM genre      | ERROR: transaction read-write mode must be set before any query
             """)
     void readOnlyTransactionRefusesWriteThatSkipsTheCheck(String sql, String message) {
         assertThatThrownBy(() -> database.queryWithoutCheck(sql))
