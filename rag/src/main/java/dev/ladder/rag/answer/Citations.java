@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * {@code [1; 2]} all cite sources 1 and 2. Numbers within 1..context size map to the passage with
  * that number; the others are unknown.
  *
+ * <p>Known shortcoming: ranges such as {@code [1-3]} and markers in other forms ({@code (1)},
+ * {@code ^1}) are not read, so such citations are missing from the answer's citation list.
+ *
  * @param known the citations of given passages, in order of first citation, each once.
  * @param unknown the numbers of passages that were not given, in order of first citation, each once.
  */
