@@ -27,7 +27,8 @@ import okhttp3.RequestBody;
 
 /**
  * Together AI's fine-tuning API: file upload, list, get, delete and content; LoRA or full fine-tunes with
- * SFT or DPO; price estimates; list, retrieve, cancel and delete jobs; events and checkpoints. Built on
+ * SFT or DPO; price estimates; list, retrieve, cancel and delete jobs; events, checkpoints and training
+ * metrics. Built on
  * core's {@link HttpTransport}, so retries, timeouts and the mapping of HTTP errors to core's exceptions
  * are the transport's. Together's lists are not paginated; the iterables fetch one page. Immutable and
  * thread-safe.
@@ -149,6 +150,15 @@ public final class TogetherFineTuning implements FineTuningClient {
     public String delete(String jobId) {
         JsonObject result = call(transport.delete(jobPath(jobId)).operation("delete fine-tune"), "deletion");
         return Objects.requireNonNullElse(result.optString("message"), "");
+    }
+
+    /**
+     * Returns the training metrics Together recorded for job {@code jobId}, oldest first: one map per
+     * snapshot, such as {@code train/loss}, {@code train/learning_rate} and {@code train/global_step}.
+     */
+    public List<Map<String, Double>> metrics(String jobId) {
+        JsonObject result = call(transport.get(jobPath(jobId) + "/metrics").operation("fine-tune metrics"), "metrics");
+        return result.objects("metrics").stream().map(JsonObject::numbers).toList();
     }
 
     @Override

@@ -294,6 +294,19 @@ class TogetherFineTuningTest {
     }
 
     @Test
+    void readsTrainingMetricsOldestFirst() throws Exception {
+        server.enqueue(ok("together-openapi/metrics.json"));
+
+        List<Map<String, Double>> metrics = client.metrics(JOB);
+
+        assertThat(metrics).extracting(m -> m.get("train/loss")).containsExactly(0.5, 0.45);
+        assertThat(metrics.get(1).get("train/global_step")).isEqualTo(14.0);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/fine-tunes/" + JOB + "/metrics");
+    }
+
+    @Test
     void rejectsLoraDropoutOfOne() {
         assertThatThrownBy(() -> new Lora(8, 16, 1.0, null))
                 .isInstanceOf(IllegalArgumentException.class)
