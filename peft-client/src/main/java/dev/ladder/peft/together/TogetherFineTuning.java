@@ -67,7 +67,8 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     /**
-     * Uploads JSONL {@code file} for fine-tuning as one multipart request.
+     * Uploads JSONL {@code file} for fine-tuning as one multipart request. Known shortcoming: there is no
+     * part-wise upload, so a very large file travels in one request and a broken connection restarts it.
      *
      * @throws IllegalArgumentException if {@code file} is not a readable regular file.
      */
@@ -105,7 +106,7 @@ public final class TogetherFineTuning implements FineTuningClient {
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
-    /** Returns the bytes of file {@code fileId}. */
+    /** Returns the bytes of file {@code fileId}. Known shortcoming: the whole file is read into memory. */
     public byte[] content(String fileId) {
         HttpCall call = transport
                 .get("files/" + id(fileId, "fileId") + "/content")
