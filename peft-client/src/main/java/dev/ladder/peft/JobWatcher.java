@@ -65,6 +65,8 @@ public final class JobWatcher {
 
     /**
      * Resumes waiting for job {@code jobId}, reporting only events newer than {@code afterEventId}.
+     * Known shortcoming: checkpoints are not tracked across restarts, so a resumed watch reports the
+     * job's existing checkpoints again.
      *
      * @param afterEventId the last event already seen, or null to report all events.
      * @return the job in its terminal status.

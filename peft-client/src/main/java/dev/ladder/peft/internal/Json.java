@@ -2,9 +2,7 @@ package dev.ladder.peft.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.ladder.core.MalformedResponseException;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Reads and writes JSON as plain trees of maps, lists, strings, doubles, booleans and nulls. Internal to
@@ -24,27 +22,6 @@ public final class Json {
      */
     public static Object parse(String text) throws IOException {
         return ADAPTER.fromJson(text);
-    }
-
-    /**
-     * Parses a provider's response body as a JSON object.
-     *
-     * @param what what was asked for, used in the error message, such as "fine-tuning job".
-     * @throws MalformedResponseException if the body is not a JSON object.
-     */
-    public static JsonObject parseObject(String text, String what) {
-        Object value;
-        try {
-            value = parse(text);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedResponseException(
-                    "expected a JSON " + what + " but got: " + abbreviate(text) + " (" + e.getMessage() + ")", e);
-        }
-        if (!(value instanceof Map)) {
-            throw new MalformedResponseException(
-                    "expected a JSON object for " + what + " but got: " + abbreviate(text));
-        }
-        return JsonObject.of(value, what);
     }
 
     /** Writes {@code value} (maps, lists, strings, numbers, booleans) as compact JSON, omitting null members. */

@@ -138,7 +138,10 @@ public final class OpenAiFineTuning implements FineTuningClient {
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
-    /** Returns the bytes of file {@code fileId}, such as a job's result file. */
+    /**
+     * Returns the bytes of file {@code fileId}, such as a job's result file. Known shortcoming: the whole
+     * file is read into memory.
+     */
     public byte[] content(String fileId) {
         HttpCall call = transport
                 .get("files/" + id(fileId, "fileId") + "/content")
