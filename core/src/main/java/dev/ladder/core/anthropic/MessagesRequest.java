@@ -203,9 +203,7 @@ final class MessagesRequest {
     private static Map<String, Object> tool(Tool tool) {
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("name", tool.name());
-        if (!tool.description().isEmpty()) {
-            definition.put("description", tool.description());
-        }
+        definition.put("description", tool.description());
         definition.put("input_schema", tool.parameters());
         if (tool.strict()) {
             definition.put("strict", true);
