@@ -4,12 +4,14 @@ import com.squareup.moshi.JsonDataException;
 import dev.ladder.core.ConnectionException;
 import dev.ladder.core.LadderException;
 import dev.ladder.core.MalformedResponseException;
+import dev.ladder.core.ServiceException;
 import dev.ladder.core.StreamHandle;
 import dev.ladder.core.Usage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -181,6 +183,16 @@ public final class HttpTransport {
         } catch (IOException e) {
             handler.onError(new ConnectionException("could not read the recorded stream " + name + ": " + e, e));
         }
+    }
+
+    /**
+     * Returns the exception for an error reported inside a successful response, such as an error
+     * event in the middle of a stream, mapped exactly as if the server had answered {@code status}
+     * with {@code body}: same type, message and retriable flag. The provider chooses {@code status}
+     * from the error's type.
+     */
+    public ServiceException errorFor(HttpCall call, int status, String body) {
+        return errors.map(call.info(), status, Headers.of(), redact(body));
     }
 
     OkHttpClient okHttp() {
