@@ -1,0 +1,247 @@
+package dev.ladder.rag.opensearch;
+
+import dev.ladder.core.Embedder;
+import dev.ladder.core.Passage;
+import dev.ladder.core.Retriever;
+import dev.ladder.rag.Chunk;
+import dev.ladder.rag.Filter;
+import dev.ladder.rag.VectorStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link VectorStore} on an OpenSearch (or Elasticsearch-compatible) cluster, for corpora that
+ * outgrow one machine. Talks to the REST API with OkHttp and Moshi, so it adds no client library.
+ *
+ * <p>The index is created on first use: a {@code knn_vector} field (HNSW graph, lucene engine,
+ * cosine similarity), the text analysed for BM25, and metadata strings mapped as keywords so filters
+ * match them exactly. Writes go through the bulk API in batches. Unlike the in-memory and
+ * PostgreSQL stores, a bulk write is not atomic: OpenSearch accepts or rejects each chunk, so {@link
+ * #upsert} writes every chunk it can and then throws a {@link BulkIndexException} naming each
+ * rejected chunk and its reason; nothing is dropped silently.
+ *
+ * <p>Three retrievers read the index: {@link #vectorRetriever(Embedder)} (k-NN), {@link
+ * #keywordRetriever()} (BM25) and, for hybrid search, Ladder's rank fusion over those two (see the
+ * module README for why fusion happens in Ladder rather than in an OpenSearch search pipeline).
+ *
+ * <p>Thread-safe: one instance serves concurrent readers and writers.
+ */
+public final class OpenSearchStore implements VectorStore {
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchStore.class);
+
+    private final OpenSearchConfig config;
+    private final OpenSearchHttp http;
+    private volatile boolean indexReady;
+
+    private OpenSearchStore(OpenSearchConfig config) {
+        this.config = config;
+        this.http = new OpenSearchHttp(config);
+    }
+
+    /** Creates a store; the index is created, if missing, on first use. */
+    public static OpenSearchStore create(OpenSearchConfig config) {
+        return new OpenSearchStore(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Vectors are checked before anything is sent: a wrong dimension or a non-finite value fails
+     * the whole call with nothing written. After that, chunks go out in batches; if OpenSearch rejects
+     * some, the rest are still written and a {@link BulkIndexException} lists the rejected ones.
+     */
+    @Override
+    public void upsert(List<Chunk> chunks, List<float[]> vectors) {
+        checkBatch(chunks, vectors);
+        ensureIndex();
+        List<BulkIndexException.Rejection> rejections = new ArrayList<>();
+        int written = 0;
+        for (int from = 0; from < chunks.size(); from += config.batchSize()) {
+            int to = Math.min(chunks.size(), from + config.batchSize());
+            String body = BulkBody.index(config.index(), chunks.subList(from, to), vectors.subList(from, to));
+            List<BulkIndexException.Rejection> batchRejections = bulk(body);
+            rejections.addAll(batchRejections);
+            written += (to - from) - batchRejections.size();
+        }
+        if (!rejections.isEmpty()) {
+            throw new BulkIndexException(config.index(), rejections, written);
+        }
+    }
+
+    @Override
+    public void delete(Collection<String> ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return;
+        }
+        ensureIndex();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += config.batchSize()) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + config.batchSize()));
+            List<BulkIndexException.Rejection> rejections = bulk(BulkBody.delete(config.index(), batch));
+            if (!rejections.isEmpty()) {
+                throw new BulkIndexException(config.index(), rejections, batch.size() - rejections.size());
+            }
+        }
+    }
+
+    @Override
+    public List<Passage> search(float[] query, int limit, Filter filter) {
+        checkVector("the query", query);
+        checkLimit(limit);
+        ensureIndex();
+        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.knn(query, limit, filter));
+        // The lucene engine scores cosine similarity as (1 + cos) / 2; report the cosine itself.
+        return Hits.passages(response, score -> 2 * score - 1);
+    }
+
+    /**
+     * Returns the chunks whose text best matches {@code query} by BM25, restricted by {@code filter},
+     * best first; scores are OpenSearch's BM25 scores.
+     */
+    public List<Passage> keywordSearch(String query, int limit, Filter filter) {
+        checkQuery(query);
+        checkLimit(limit);
+        ensureIndex();
+        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.bm25(query, limit, filter));
+        return Hits.passages(response, score -> score);
+    }
+
+    /** Returns a BM25 {@link Retriever} over the whole index. */
+    public Retriever keywordRetriever() {
+        return (query, limit) -> keywordSearch(query, limit, Filter.ALL);
+    }
+
+    /** Returns a k-NN {@link Retriever} that embeds each query with {@code embedder}. */
+    public Retriever vectorRetriever(Embedder embedder) {
+        Objects.requireNonNull(embedder, "embedder");
+        return (query, limit) -> {
+            checkQuery(query);
+            return search(embedder.embed(query), limit, Filter.ALL);
+        };
+    }
+
+    @Override
+    public int size() {
+        ensureIndex();
+        Object count = http.get("/" + config.index() + "/_count").get("count");
+        return ((Number) count).intValue();
+    }
+
+    /** Makes every write so far visible to searches; needed only with {@code refreshOnWrite(false)}. */
+    public void refresh() {
+        ensureIndex();
+        http.post("/" + config.index() + "/_refresh", Map.of());
+    }
+
+    /** Deletes the whole index and everything in it. The next use creates it again. */
+    public void dropIndex() {
+        http.delete("/" + config.index());
+        indexReady = false;
+    }
+
+    private List<BulkIndexException.Rejection> bulk(String body) {
+        String path = "/_bulk" + (config.refreshOnWrite() ? "?refresh=true" : "");
+        return BulkBody.rejections(http.postNdjson(path, body));
+    }
+
+    private void ensureIndex() {
+        if (indexReady) {
+            return;
+        }
+        synchronized (this) {
+            if (indexReady) {
+                return;
+            }
+            if (http.exists("/" + config.index())) {
+                checkExistingDimensions();
+            } else {
+                log.debug("creating OpenSearch index {}", config.index());
+                http.createIndex("/" + config.index(), OpenSearchQueries.indexDefinition(config));
+            }
+            indexReady = true;
+        }
+    }
+
+    private void checkExistingDimensions() {
+        Map<String, Object> mapping = http.get("/" + config.index() + "/_mapping");
+        Object dimension =
+                Hits.path(mapping, config.index(), "mappings", "properties", OpenSearchQueries.VECTOR, "dimension");
+        if (!(dimension instanceof Number n)) {
+            throw new IllegalStateException(
+                    "OpenSearch index '" + config.index() + "' exists but has no knn_vector field '"
+                            + OpenSearchQueries.VECTOR + "': use another index name or drop the index");
+        }
+        if (n.intValue() != config.dimensions()) {
+            throw new IllegalStateException("OpenSearch index '" + config.index() + "' holds vectors of " + n.intValue()
+                    + " dimensions, but this store is configured for " + config.dimensions()
+                    + ": use the same embedding model, another index name, or drop the index");
+        }
+    }
+
+    private void checkBatch(List<Chunk> chunks, List<float[]> vectors) {
+        Objects.requireNonNull(chunks, "chunks");
+        Objects.requireNonNull(vectors, "vectors");
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException(
+                    "got " + chunks.size() + " chunks but " + vectors.size() + " vectors: pass one vector per chunk");
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = Objects.requireNonNull(chunks.get(i), "chunk " + i);
+            checkVector("chunk '" + chunk.id() + "'", vectors.get(i));
+            for (String key : chunk.metadata().keySet()) {
+                if (key.isEmpty() || key.contains(".")) {
+                    throw new IllegalArgumentException("chunk '" + chunk.id() + "': metadata key '" + key
+                            + "' cannot be stored in OpenSearch: use a non-empty key without '.'");
+                }
+            }
+            Integer previous = seen.put(chunk.id(), i);
+            if (previous != null) {
+                throw new IllegalArgumentException(
+                        "chunk id '" + chunk.id() + "' appears twice in one upsert (positions " + previous + " and " + i
+                                + "): pass each id once");
+            }
+        }
+    }
+
+    private void checkVector(String what, float[] vector) {
+        Objects.requireNonNull(vector, what + " vector");
+        if (vector.length != config.dimensions()) {
+            throw new IllegalArgumentException(what + " has a vector of " + vector.length + " dimensions, but index '"
+                    + config.index() + "' holds " + config.dimensions() + ": embed with the same model");
+        }
+        double norm = 0;
+        for (float v : vector) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException(what + " has a vector with a non-finite value (" + v + ")");
+            }
+            norm += v * v;
+        }
+        if (norm == 0) {
+            throw new IllegalArgumentException(what + " has an all-zero vector, which has no cosine similarity");
+        }
+    }
+
+    private static void checkQuery(String query) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query must not be blank, was '" + query + "'");
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    private String searchPath() {
+        return "/" + config.index() + "/_search";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ladder.rag.pgvector;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of one chunk table: its DDL and the statements a {@link PgVectorStore} runs. The table
+ * name and text search configuration are validated as plain identifiers before they are written
+ * into SQL text; everything else is bound as a parameter.
+ */
+final class TableSchema {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
+    private static final int MAX_HNSW_DIMENSIONS = 2000;
+
+    private final String table;
+    private final String indexPrefix;
+    private final int dimension;
+    private final String textSearchConfig;
+
+    TableSchema(String table, int dimension, String textSearchConfig) {
+        this.table = checkTable(table);
+        this.indexPrefix = table.substring(table.indexOf('.') + 1);
+        this.dimension = checkDimension(dimension);
+        this.textSearchConfig = checkIdentifier("text search configuration", textSearchConfig);
+    }
+
+    String table() {
+        return table;
+    }
+
+    int dimension() {
+        return dimension;
+    }
+
+    String textSearchConfig() {
+        return textSearchConfig;
+    }
+
+    List<String> ddl() {
+        return List.of(
+                "CREATE EXTENSION IF NOT EXISTS vector",
+                "CREATE TABLE IF NOT EXISTS " + table + " (id text PRIMARY KEY, text text NOT NULL,"
+                        + " metadata jsonb NOT NULL, embedding vector(" + dimension + ") NOT NULL,"
+                        + " text_search tsvector GENERATED ALWAYS AS (to_tsvector('" + textSearchConfig
+                        + "'::regconfig, text)) STORED)",
+                "CREATE INDEX IF NOT EXISTS " + indexPrefix + "_embedding_hnsw ON " + table
+                        + " USING hnsw (embedding vector_cosine_ops)",
+                "CREATE INDEX IF NOT EXISTS " + indexPrefix + "_text_search_gin ON " + table
+                        + " USING gin (text_search)");
+    }
+
+    String storedDimension() {
+        return "SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'embedding'";
+    }
+
+    String upsert() {
+        return "INSERT INTO " + table + " (id, text, metadata, embedding) VALUES (?, ?, ?::jsonb, ?::vector)"
+                + " ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, metadata = EXCLUDED.metadata,"
+                + " embedding = EXCLUDED.embedding";
+    }
+
+    String delete() {
+        return "DELETE FROM " + table + " WHERE id = ANY (?)";
+    }
+
+    String count() {
+        return "SELECT count(*) FROM " + table;
+    }
+
+    String nearest(FilterSql filter) {
+        return "SELECT id, text, metadata::text, 1 - (embedding <=> ?::vector) AS score FROM " + table + " WHERE "
+                + filter.sql() + " ORDER BY embedding <=> ?::vector LIMIT ?";
+    }
+
+    String fullText(FilterSql filter) {
+        return "SELECT id, text, metadata::text, ts_rank(text_search, query) AS score FROM " + table
+                + ", websearch_to_tsquery(?::regconfig, ?) AS query WHERE text_search @@ query AND "
+                + filter.sql() + " ORDER BY score DESC, id LIMIT ?";
+    }
+
+    private static String checkTable(String table) {
+        if (table == null) {
+            throw new NullPointerException("table");
+        }
+        String[] parts = table.split("\\.", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException(
+                    "table name '" + table + "' has more than one dot: use table or schema.table");
+        }
+        for (String part : parts) {
+            if (!IDENTIFIER.matcher(part).matches()) {
+                throw notIdentifier("table name", table);
+            }
+        }
+        return table;
+    }
+
+    private static String checkIdentifier(String what, String name) {
+        if (name == null) {
+            throw new NullPointerException(what);
+        }
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw notIdentifier(what, name);
+        }
+        return name;
+    }
+
+    private static IllegalArgumentException notIdentifier(String what, String name) {
+        return new IllegalArgumentException(what + " '" + name + "' is not a plain identifier: use lower-case"
+                + " letters, digits and underscores, starting with a letter or underscore, at most 48 characters"
+                + " (optionally schema.table for a table)");
+    }
+
+    private static int checkDimension(int dimension) {
+        if (dimension < 1 || dimension > MAX_HNSW_DIMENSIONS) {
+            throw new IllegalArgumentException("dimension must be between 1 and " + MAX_HNSW_DIMENSIONS
+                    + " (the most a pgvector HNSW index on type vector accepts), was " + dimension);
+        }
+        return dimension;
+    }
+}
