@@ -75,10 +75,9 @@ final class ChatStreamAssembler implements SseHandler {
 
     @Override
     public void onEnd() {
-        if (!done && !allFinished()) {
+        if (!done) {
             throw new MalformedResponseException("stream from " + call.info().url() + " ended after " + events
-                    + " events without [DONE] or a finish reason: the connection was cut or the server failed;"
-                    + " retry the call");
+                    + " events without [DONE]: the connection was cut or the server failed; retry the call");
         }
         List<Choice> built = new ArrayList<>(choices.size());
         for (ChoiceBuilder choice : choices) {
@@ -95,10 +94,6 @@ final class ChatStreamAssembler implements SseHandler {
     @Override
     public void onError(LadderException error) {
         handler.onError(error);
-    }
-
-    private boolean allFinished() {
-        return !choices.isEmpty() && choices.stream().allMatch(ChoiceBuilder::finished);
     }
 
     private static String keepFirst(JsonReader reader, String current) throws IOException {
