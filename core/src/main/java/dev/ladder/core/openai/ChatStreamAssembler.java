@@ -167,7 +167,7 @@ final class ChatStreamAssembler implements SseHandler {
                     String text = JsonReads.nullableString(reader);
                     if (text != null && !text.isEmpty()) {
                         choice.appendContent(text);
-                        notify(h -> h.onText(choice.index(), text));
+                        emitText(choice.index(), text);
                     }
                 }
                 case 1 -> {
@@ -262,6 +262,22 @@ final class ChatStreamAssembler implements SseHandler {
                 String.valueOf(error),
                 null,
                 type);
+    }
+
+    /** Passes a text delta to the user's handler; the hot path, so without a lambda. */
+    private void emitText(int choice, String text) {
+        try {
+            handler.onText(choice, text);
+        } catch (LadderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw handlerFailure(e);
+        }
+    }
+
+    private LadderException handlerFailure(RuntimeException e) {
+        return new LadderException(
+                "stream handler threw " + e + " for " + call.info().url(), e);
     }
 
     /** Calls the user's handler, turning what it throws into a {@link LadderException} that ends the stream. */
