@@ -75,10 +75,9 @@ final class ChatStreamAssembler implements SseHandler {
 
     @Override
     public void onEnd() {
-        if (!done && !allFinished()) {
+        if (!done) {
             throw new MalformedResponseException("stream from " + call.info().url() + " ended after " + events
-                    + " events without [DONE] or a finish reason: the connection was cut or the server failed;"
-                    + " retry the call");
+                    + " events without [DONE]: the connection was cut or the server failed; retry the call");
         }
         List<Choice> built = new ArrayList<>(choices.size());
         for (ChoiceBuilder choice : choices) {
@@ -95,10 +94,6 @@ final class ChatStreamAssembler implements SseHandler {
     @Override
     public void onError(LadderException error) {
         handler.onError(error);
-    }
-
-    private boolean allFinished() {
-        return !choices.isEmpty() && choices.stream().allMatch(ChoiceBuilder::finished);
     }
 
     private static String keepFirst(JsonReader reader, String current) throws IOException {
@@ -172,7 +167,7 @@ final class ChatStreamAssembler implements SseHandler {
                     String text = JsonReads.nullableString(reader);
                     if (text != null && !text.isEmpty()) {
                         choice.appendContent(text);
-                        notify(h -> h.onText(choice.index(), text));
+                        emitText(choice.index(), text);
                     }
                 }
                 case 1 -> {
@@ -267,6 +262,22 @@ final class ChatStreamAssembler implements SseHandler {
                 String.valueOf(error),
                 null,
                 type);
+    }
+
+    /** Passes a text delta to the user's handler; the hot path, so without a lambda. */
+    private void emitText(int choice, String text) {
+        try {
+            handler.onText(choice, text);
+        } catch (LadderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw handlerFailure(e);
+        }
+    }
+
+    private LadderException handlerFailure(RuntimeException e) {
+        return new LadderException(
+                "stream handler threw " + e + " for " + call.info().url(), e);
     }
 
     /** Calls the user's handler, turning what it throws into a {@link LadderException} that ends the stream. */

@@ -54,10 +54,6 @@ final class ChoiceBuilder {
         this.finishReason = finishReason;
     }
 
-    boolean finished() {
-        return finishReason != null;
-    }
-
     Choice build() {
         List<ToolCall> calls = new ArrayList<>(toolCalls.size());
         for (ToolCallBuilder call : toolCalls) {
