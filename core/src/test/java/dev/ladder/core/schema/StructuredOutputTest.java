@@ -170,6 +170,13 @@ class StructuredOutputTest {
     }
 
     @Test
+    void readsAPrimitive() {
+        int answer = StructuredOutput.parse("42", int.class);
+
+        assertThat(answer).isEqualTo(42);
+    }
+
+    @Test
     void keepsDecimalNumbersExact() {
         assertThat(StructuredOutput.parse("{\"amount\": 0.1000000000000000055511151231257827}", BigAmount.class))
                 .isEqualTo(new BigAmount(new BigDecimal("0.1000000000000000055511151231257827")));
