@@ -152,6 +152,8 @@ final class SchemaGenerator {
                     "use a concrete type: a record, an enum, String, a number, a boolean,"
                             + " a List, a Set or a Map<String, V>");
         }
+        // Shortcoming: plain classes and sealed interfaces (polymorphic answers) are refused; only
+        // records describe objects.
         throw unsupported(
                 c,
                 path,

@@ -173,6 +173,7 @@ public final class StructuredOutput {
         return SCHEMAS.computeIfAbsent(type, JsonSchemas::tolerant);
     }
 
+    // Shortcoming: only a fence around the whole answer is removed; prose before or after it fails.
     static String unfence(String text) {
         String trimmed = text.strip();
         if (!trimmed.startsWith("```")) {
