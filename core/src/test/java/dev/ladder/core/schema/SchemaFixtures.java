@@ -116,6 +116,36 @@ public final class SchemaFixtures {
     /** A record holding a plain class. */
     public record HoldsBean(Bean bean) {}
 
+    /** Annotations of a library whose Nullable applies to types, as JSpecify's does. */
+    public static final class Jspecify {
+        private Jspecify() {}
+
+        /** Marks a type as accepting null. */
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+        public @interface Nullable {}
+    }
+
+    /** A component whose type is annotated nullable. */
+    public record Note(String text, @Jspecify.Nullable String author) {}
+
+    /** Methods whose parameters become tool arguments. */
+    public static final class Tools {
+        private Tools() {}
+
+        /** Looks up the weather. */
+        @Description("Get the weather in a city.")
+        public static Location weather(
+                @Description("Name of the city.") String city, Optional<Units> units, List<Employee> staff) {
+            return new Location(city, 0, units.orElse(Units.c));
+        }
+
+        /** Takes a map, which strict mode refuses. */
+        public static int count(Map<String, Integer> counts) {
+            return counts.size();
+        }
+    }
+
     /** A record with a constrained value for validation tests. */
     public record Reading(String sensor, double value) {}
 }
