@@ -39,6 +39,18 @@ public final class SchemaFixtures {
         GREEN
     }
 
+    /** The arguments of the recorded strict tool call GetWeatherArgs. */
+    public record GetWeatherArgs(String city, String country, Units units) {}
+
+    /** The arguments of the recorded tool call get_stock_price. */
+    public record StockPriceArgs(String ticker, Exchange exchange) {}
+
+    /** Stock exchanges, as the recorded tool declared them. */
+    public enum Exchange {
+        NASDAQ,
+        NYSE
+    }
+
     /** The dataclass answer of the recorded openai-python tests. */
     public record CalendarEvent(String name, String date, List<String> participants) {}
 
