@@ -71,6 +71,9 @@ public final class Evaluation {
      * Runs every case through every strategy and returns the report, results in strategy order,
      * then case order.
      *
+     * <p>Results are kept in memory until the end; to keep the finished ones of a run that may be
+     * interrupted, save {@link EvalProgress#latest()} from the progress listener.
+     *
      * @throws CancelledException if the calling thread is interrupted while waiting; runs still in
      *     progress are interrupted and the interrupt flag is set again.
      */

@@ -67,6 +67,7 @@ public final class LlmJudge implements Scorer {
      */
     @Override
     public Score score(EvalCase testCase, Answer answer) {
+        // Shortcoming: the judge's own tokens are not added to the report's cost of the strategy.
         return verdict(model.chat(request(testCase, answer)).text());
     }
 

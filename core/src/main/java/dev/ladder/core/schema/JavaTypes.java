@@ -4,9 +4,9 @@ import com.squareup.moshi.Json;
 import com.squareup.moshi.Types;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.HashMap;
@@ -38,13 +38,14 @@ final class JavaTypes {
         return type instanceof ParameterizedType p && p.getRawType() == Optional.class;
     }
 
-    static boolean hasNullable(RecordComponent component) {
-        for (Annotation annotation : component.getAnnotations()) {
+    /** Returns true if {@code element} or its type carries an annotation named {@code Nullable}. */
+    static boolean hasNullable(AnnotatedElement element, AnnotatedType type) {
+        for (Annotation annotation : element.getAnnotations()) {
             if (annotation.annotationType().getSimpleName().equals("Nullable")) {
                 return true;
             }
         }
-        for (Annotation annotation : component.getAnnotatedType().getAnnotations()) {
+        for (Annotation annotation : type.getAnnotations()) {
             if (annotation.annotationType().getSimpleName().equals("Nullable")) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package dev.ladder.core.schema;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,32 @@ public final class JsonSchemas {
      */
     public static Map<String, Object> strict(Type type) {
         return SchemaGenerator.generate(Objects.requireNonNull(type, "type"), SchemaGenerator.Mode.STRICT);
+    }
+
+    /**
+     * Returns the schema of the arguments object of {@code method}, for a tool backed by a method:
+     * one property per parameter, named as in the source (the class must be compiled with
+     * {@code javac -parameters}) and described by its {@link Description}. Parameters of type
+     * {@code Optional<T>} or annotated {@code Nullable} are optional. Recursive records go to
+     * {@code $defs} at the top of this schema.
+     *
+     * @throws IllegalArgumentException if a parameter type cannot be described, or the parameter
+     *     names were not compiled into the class.
+     */
+    public static Map<String, Object> parameters(Method method) {
+        return SchemaGenerator.generateParameters(Objects.requireNonNull(method, "method"), SchemaGenerator.Mode.PLAIN);
+    }
+
+    /**
+     * Returns the schema of the arguments object of {@code method} in OpenAI's strict form, as
+     * {@link #strict(Type)} does for a record.
+     *
+     * @throws IllegalArgumentException as {@link #parameters(Method)} does, or if a parameter is a
+     *     {@code Map}.
+     */
+    public static Map<String, Object> strictParameters(Method method) {
+        return SchemaGenerator.generateParameters(
+                Objects.requireNonNull(method, "method"), SchemaGenerator.Mode.STRICT);
     }
 
     /**

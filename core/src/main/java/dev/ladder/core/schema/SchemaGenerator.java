@@ -1,8 +1,11 @@
 package dev.ladder.core.schema;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +62,8 @@ final class SchemaGenerator {
 
     private static final Set<String> SCALARS = Set.of("string", "integer", "number", "boolean");
 
-    private final Type root;
+    private final String rootName;
+    private final String rootKey;
     private final Mode mode;
     private final Set<String> recursive;
     private final Deque<String> onPath = new ArrayDeque<>();
@@ -66,8 +71,9 @@ final class SchemaGenerator {
     private final Map<String, Object> defs = new LinkedHashMap<>();
     private boolean foundRecursion;
 
-    private SchemaGenerator(Type root, Mode mode, Set<String> recursive) {
-        this.root = root;
+    private SchemaGenerator(String rootName, String rootKey, Mode mode, Set<String> recursive) {
+        this.rootName = rootName;
+        this.rootKey = rootKey;
         this.mode = mode;
         this.recursive = recursive;
     }
@@ -77,10 +83,21 @@ final class SchemaGenerator {
             throw new IllegalArgumentException(
                     "strict mode needs a record at the root, got " + TypeNames.simple(type) + ": wrap it in a record");
         }
+        return generate(TypeNames.simple(type), JavaTypes.canonical(type), mode, g -> g.schema(type, "$"));
+    }
+
+    /** Returns the schema of an object whose properties are the parameters of {@code method}. */
+    static Map<String, Object> generateParameters(Method method, Mode mode) {
+        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(..)";
+        return generate(name, null, mode, g -> g.parametersSchema(method));
+    }
+
+    private static Map<String, Object> generate(
+            String rootName, String rootKey, Mode mode, Function<SchemaGenerator, Map<String, Object>> body) {
         Set<String> recursive = new HashSet<>();
         while (true) {
-            SchemaGenerator generator = new SchemaGenerator(type, mode, recursive);
-            Map<String, Object> schema = generator.schema(type, "$");
+            SchemaGenerator generator = new SchemaGenerator(rootName, rootKey, mode, recursive);
+            Map<String, Object> schema = body.apply(generator);
             if (!generator.foundRecursion) {
                 if (!generator.defs.isEmpty()) {
                     schema.put("$defs", generator.defs);
@@ -152,6 +169,8 @@ final class SchemaGenerator {
                     "use a concrete type: a record, an enum, String, a number, a boolean,"
                             + " a List, a Set or a Map<String, V>");
         }
+        // Shortcoming: plain classes and sealed interfaces (polymorphic answers) are refused; only
+        // records describe objects.
         throw unsupported(
                 c,
                 path,
@@ -189,7 +208,7 @@ final class SchemaGenerator {
         }
         if (mode == Mode.STRICT) {
             throw new IllegalArgumentException("cannot describe " + TypeNames.simple(p) + " at " + path + " of "
-                    + TypeNames.simple(root) + " in strict mode, which forbids objects with free property"
+                    + rootName + " in strict mode, which forbids objects with free property"
                     + " names: use a List of records holding the key and the value");
         }
         Map<String, Object> schema = typed("object");
@@ -242,7 +261,7 @@ final class SchemaGenerator {
         if (!recursive.contains(key)) {
             return withPath(key, () -> objectSchema(c, bindings, path));
         }
-        if (key.equals(JavaTypes.canonical(root))) {
+        if (key.equals(rootKey)) {
             return onPath.isEmpty() ? withPath(key, () -> objectSchema(c, bindings, path)) : reference("#");
         }
         String name = defNames.computeIfAbsent(key, k -> uniqueDefName(c));
@@ -274,27 +293,46 @@ final class SchemaGenerator {
     private Map<String, Object> objectSchema(Class<?> c, Map<TypeVariable<?>, Type> bindings, String path) {
         if (mode == Mode.TOLERANT && !Modifier.isPublic(c.getModifiers())) {
             // Answers are bound by Moshi, which fails with an AssertionError on a non-public record.
-            throw new IllegalArgumentException("cannot read " + c.getName() + " at " + path + " of "
-                    + TypeNames.simple(root) + ": declare the record public so that Moshi can construct it");
+            throw new IllegalArgumentException("cannot read " + c.getName() + " at " + path + " of " + rootName
+                    + ": declare the record public so that Moshi can construct it");
         }
+        List<Property> properties = new ArrayList<>();
+        for (RecordComponent component : c.getRecordComponents()) {
+            Type type = JavaTypes.substitute(component.getGenericType(), bindings);
+            properties.add(new Property(
+                    JavaTypes.jsonName(component, component.getName()), type, component, component.getAnnotatedType()));
+        }
+        return objectSchema(c.getAnnotation(Description.class), properties, path);
+    }
+
+    private Map<String, Object> parametersSchema(Method method) {
+        List<Property> properties = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            if (!parameter.isNamePresent()) {
+                throw new IllegalArgumentException("the parameter names of " + rootName + " are not in its class file:"
+                        + " compile it with javac -parameters");
+            }
+            properties.add(new Property(
+                    parameter.getName(), parameter.getParameterizedType(), parameter, parameter.getAnnotatedType()));
+        }
+        return objectSchema(method.getAnnotation(Description.class), properties, "$");
+    }
+
+    private Map<String, Object> objectSchema(Description description, List<Property> properties, String path) {
         Map<String, Object> schema = typed("object");
-        Description description = c.getAnnotation(Description.class);
         if (description != null) {
             schema.put("description", description.value());
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> schemas = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
-        for (RecordComponent component : c.getRecordComponents()) {
-            String name = JavaTypes.jsonName(component, component.getName());
-            Type type = JavaTypes.substitute(component.getGenericType(), bindings);
-            boolean optional = JavaTypes.isOptional(type)
-                    || (!component.getType().isPrimitive() && JavaTypes.hasNullable(component));
-            properties.put(name, property(component, type, optional, path + "." + name));
+        for (Property property : properties) {
+            boolean optional = property.isOptional();
+            schemas.put(property.name(), property(property, optional, path + "." + property.name()));
             if (!optional || mode == Mode.STRICT) {
-                required.add(name);
+                required.add(property.name());
             }
         }
-        schema.put("properties", properties);
+        schema.put("properties", schemas);
         if (!required.isEmpty()) {
             schema.put("required", required);
         }
@@ -304,14 +342,24 @@ final class SchemaGenerator {
         return schema;
     }
 
-    private Map<String, Object> property(RecordComponent component, Type type, boolean optional, String path) {
+    private Map<String, Object> property(Property property, boolean optional, String path) {
+        Type type = property.type();
         Type valueType = JavaTypes.isOptional(type) ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
         Map<String, Object> schema = schema(valueType, path);
         if (optional && mode != Mode.PLAIN) {
             schema = nullable(schema);
         }
-        Description description = component.getAnnotation(Description.class);
+        Description description = property.element().getAnnotation(Description.class);
         return description == null ? schema : describe(schema, description.value());
+    }
+
+    /** A record component or a method parameter, seen as a property of an object. */
+    private record Property(String name, Type type, AnnotatedElement element, AnnotatedType annotatedType) {
+
+        boolean isOptional() {
+            boolean primitive = type instanceof Class<?> c && c.isPrimitive();
+            return JavaTypes.isOptional(type) || (!primitive && JavaTypes.hasNullable(element, annotatedType));
+        }
     }
 
     /**
@@ -353,7 +401,7 @@ final class SchemaGenerator {
     }
 
     private IllegalArgumentException unsupported(Type type, String path, String fix) {
-        return new IllegalArgumentException("cannot describe " + type.getTypeName() + " at " + path + " of "
-                + TypeNames.simple(root) + " in JSON Schema: " + fix);
+        return new IllegalArgumentException("cannot describe " + type.getTypeName() + " at " + path + " of " + rootName
+                + " in JSON Schema: " + fix);
     }
 }

@@ -10,7 +10,13 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Checks a JSON tree against a JSON Schema and collects every violation. Not thread-safe. */
+/**
+ * Checks a JSON tree against a JSON Schema and collects every violation. Not thread-safe.
+ *
+ * <p>Shortcoming: format, patternProperties, propertyNames, prefixItems, minProperties,
+ * maxProperties, dependentRequired, if/then/else and remote $refs are ignored, so a schema that
+ * relies on them accepts values it should reject.
+ */
 final class SchemaValidator {
     private final Map<?, ?> root;
     private final List<SchemaViolation> violations = new ArrayList<>();

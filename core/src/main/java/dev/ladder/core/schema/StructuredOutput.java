@@ -7,6 +7,7 @@ import dev.ladder.core.ChatResponse;
 import dev.ladder.core.FinishReason;
 import dev.ladder.core.ResponseFormat;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class StructuredOutput {
      *     record that is not public.
      */
     public static <T> T parse(ChatResponse response, Class<T> type) {
-        return type.cast(parse(response, (Type) type));
+        return boxed(type).cast(parse(response, (Type) type));
     }
 
     /**
@@ -119,7 +120,7 @@ public final class StructuredOutput {
      *     and what was found).
      */
     public static <T> T parse(String json, Class<T> type) {
-        return type.cast(parse(json, (Type) type));
+        return boxed(type).cast(parse(json, (Type) type));
     }
 
     /**
@@ -162,10 +163,17 @@ public final class StructuredOutput {
         return MOSHI.adapter(Object.class).serializeNulls().toJson(value);
     }
 
+    // int.class is a Class<Integer> whose cast() rejects every Integer; its wrapper's cast() does not.
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> boxed(Class<T> type) {
+        return (Class<T>) MethodType.methodType(type).wrap().returnType();
+    }
+
     private static Map<String, Object> schemaOf(Type type) {
         return SCHEMAS.computeIfAbsent(type, JsonSchemas::tolerant);
     }
 
+    // Shortcoming: only a fence around the whole answer is removed; prose before or after it fails.
     static String unfence(String text) {
         String trimmed = text.strip();
         if (!trimmed.startsWith("```")) {

@@ -14,6 +14,7 @@ import dev.ladder.core.schema.SchemaFixtures.Day;
 import dev.ladder.core.schema.SchemaFixtures.Forecast;
 import dev.ladder.core.schema.SchemaFixtures.HoldsBean;
 import dev.ladder.core.schema.SchemaFixtures.Location;
+import dev.ladder.core.schema.SchemaFixtures.Note;
 import dev.ladder.core.schema.SchemaFixtures.Organisation;
 import dev.ladder.core.schema.SchemaFixtures.Page;
 import dev.ladder.core.schema.SchemaFixtures.RawList;
@@ -21,11 +22,14 @@ import dev.ladder.core.schema.SchemaFixtures.Report;
 import dev.ladder.core.schema.SchemaFixtures.Scalars;
 import dev.ladder.core.schema.SchemaFixtures.Scores;
 import dev.ladder.core.schema.SchemaFixtures.ScoresById;
+import dev.ladder.core.schema.SchemaFixtures.Tools;
 import dev.ladder.core.schema.SchemaFixtures.TreeNode;
 import dev.ladder.core.schema.SchemaFixtures.Trip;
 import dev.ladder.core.schema.SchemaFixtures.Units;
 import dev.ladder.core.schema.SchemaFixtures.Wildcard;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +145,58 @@ class JsonSchemasTest {
                         + "'phone':{'type':'string'},"
                         + "'units':{'type':'string','description':'Preferred unit.','enum':['c','f']}},"
                         + "'required':['name']}"));
+    }
+
+    @Test
+    void treatsATypeAnnotatedNullableAsOptional() {
+        assertThat(render(JsonSchemas.of(Note.class)))
+                .isEqualTo(json("{'type':'object','properties':{"
+                        + "'text':{'type':'string'},'author':{'type':'string'}},'required':['text']}"));
+    }
+
+    @Test
+    void describesTheParametersOfAMethodWithRecursiveRecordsInDefsAtTheTop() throws NoSuchMethodException {
+        Method weather = Tools.class.getMethod("weather", String.class, Optional.class, List.class);
+
+        assertThat(render(JsonSchemas.parameters(weather)))
+                .isEqualTo(json("{'type':'object','description':'Get the weather in a city.','properties':{"
+                        + "'city':{'type':'string','description':'Name of the city.'},"
+                        + "'units':{'type':'string','description':'Temperature unit. c: degrees Celsius;"
+                        + " f: degrees Fahrenheit','enum':['c','f']},"
+                        + "'staff':{'type':'array','items':{'$ref':'#/$defs/Employee'}}},"
+                        + "'required':['city','staff'],"
+                        + "'$defs':{'Employee':{'type':'object','properties':{"
+                        + "'name':{'type':'string'},"
+                        + "'reports':{'type':'array','items':{'$ref':'#/$defs/Employee'}}},"
+                        + "'required':['name','reports']}}}"));
+    }
+
+    @Test
+    void describesMethodParametersInStrictForm() throws NoSuchMethodException {
+        Method weather = Tools.class.getMethod("weather", String.class, Optional.class, List.class);
+
+        assertThat(render(JsonSchemas.strictParameters(weather)))
+                .isEqualTo(json("{'type':'object','description':'Get the weather in a city.','properties':{"
+                        + "'city':{'type':'string','description':'Name of the city.'},"
+                        + "'units':{'anyOf':[{'type':'string','description':'Temperature unit. c: degrees Celsius;"
+                        + " f: degrees Fahrenheit','enum':['c','f']},{'type':'null'}]},"
+                        + "'staff':{'type':'array','items':{'$ref':'#/$defs/Employee'}}},"
+                        + "'required':['city','units','staff'],'additionalProperties':false,"
+                        + "'$defs':{'Employee':{'type':'object','properties':{"
+                        + "'name':{'type':'string'},"
+                        + "'reports':{'type':'array','items':{'$ref':'#/$defs/Employee'}}},"
+                        + "'required':['name','reports'],'additionalProperties':false}}}"));
+    }
+
+    @Test
+    void namesTheMethodWhenAParameterCannotBeDescribedInStrictMode() throws NoSuchMethodException {
+        Method count = Tools.class.getMethod("count", Map.class);
+
+        assertThatThrownBy(() -> JsonSchemas.strictParameters(count))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot describe Map<String, Integer> at $.counts of Tools.count(..) in strict mode, which"
+                        + " forbids objects with free property names: use a List of records holding the key and the"
+                        + " value");
     }
 
     @Test

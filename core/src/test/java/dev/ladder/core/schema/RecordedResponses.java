@@ -7,6 +7,7 @@ import dev.ladder.core.AssistantMessage;
 import dev.ladder.core.ChatResponse;
 import dev.ladder.core.Choice;
 import dev.ladder.core.FinishReason;
+import dev.ladder.core.ToolCall;
 import dev.ladder.core.Usage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * Reads the chat completions recorded by openai-python (test resource
  * {@code schema/nonstreaming_recorded_responses.jsonl}) into {@link ChatResponse}s, mapping only
- * what structured output reads: text, refusal, finish reason and usage.
+ * what structured output reads: text, refusal, tool calls, finish reason and usage.
  */
 final class RecordedResponses {
     private static final JsonAdapter<Map<String, Object>> ADAPTER =
@@ -60,7 +61,8 @@ final class RecordedResponses {
             String reason = (String) choice.get("finish_reason");
             choices.add(new Choice(
                     ((Number) choice.get("index")).intValue(),
-                    new AssistantMessage((String) message.get("content"), (String) message.get("refusal"), List.of()),
+                    new AssistantMessage(
+                            (String) message.get("content"), (String) message.get("refusal"), toolCalls(message)),
                     finishReason(reason),
                     reason,
                     List.of()));
@@ -76,6 +78,19 @@ final class RecordedResponses {
                         0,
                         0),
                 null);
+    }
+
+    private static List<ToolCall> toolCalls(Map<?, ?> message) {
+        List<ToolCall> calls = new ArrayList<>();
+        if (message.get("tool_calls") instanceof List<?> list) {
+            for (Object item : list) {
+                Map<?, ?> call = (Map<?, ?>) item;
+                Map<?, ?> function = (Map<?, ?>) call.get("function");
+                calls.add(new ToolCall(
+                        (String) call.get("id"), (String) function.get("name"), (String) function.get("arguments")));
+            }
+        }
+        return calls;
     }
 
     private static FinishReason finishReason(String reason) {

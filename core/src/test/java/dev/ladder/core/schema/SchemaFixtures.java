@@ -39,6 +39,18 @@ public final class SchemaFixtures {
         GREEN
     }
 
+    /** The arguments of the recorded strict tool call GetWeatherArgs. */
+    public record GetWeatherArgs(String city, String country, Units units) {}
+
+    /** The arguments of the recorded tool call get_stock_price. */
+    public record StockPriceArgs(String ticker, Exchange exchange) {}
+
+    /** Stock exchanges, as the recorded tool declared them. */
+    public enum Exchange {
+        NASDAQ,
+        NYSE
+    }
+
     /** The dataclass answer of the recorded openai-python tests. */
     public record CalendarEvent(String name, String date, List<String> participants) {}
 
@@ -115,6 +127,36 @@ public final class SchemaFixtures {
 
     /** A record holding a plain class. */
     public record HoldsBean(Bean bean) {}
+
+    /** Annotations of a library whose Nullable applies to types, as JSpecify's does. */
+    public static final class Jspecify {
+        private Jspecify() {}
+
+        /** Marks a type as accepting null. */
+        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+        @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+        public @interface Nullable {}
+    }
+
+    /** A component whose type is annotated nullable. */
+    public record Note(String text, @Jspecify.Nullable String author) {}
+
+    /** Methods whose parameters become tool arguments. */
+    public static final class Tools {
+        private Tools() {}
+
+        /** Looks up the weather. */
+        @Description("Get the weather in a city.")
+        public static Location weather(
+                @Description("Name of the city.") String city, Optional<Units> units, List<Employee> staff) {
+            return new Location(city, 0, units.orElse(Units.c));
+        }
+
+        /** Takes a map, which strict mode refuses. */
+        public static int count(Map<String, Integer> counts) {
+            return counts.size();
+        }
+    }
 
     /** A record with a constrained value for validation tests. */
     public record Reading(String sensor, double value) {}

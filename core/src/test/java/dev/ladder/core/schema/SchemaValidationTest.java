@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ladder.core.schema.SchemaFixtures.Contact;
+import dev.ladder.core.schema.SchemaFixtures.GetWeatherArgs;
 import dev.ladder.core.schema.SchemaFixtures.Location;
 import dev.ladder.core.schema.SchemaFixtures.TreeNode;
 import java.util.List;
@@ -145,6 +146,39 @@ class SchemaValidationTest {
         assertThat(check(oneOf, "3"))
                 .containsExactly(new SchemaViolation(
                         "$", "expected exactly one alternative of oneOf to match but 2 did: numbers 1, 2"));
+    }
+
+    @Test
+    void summarisesOneOfWhenNoAlternativeMatches() {
+        Map<String, Object> oneOf = schema("{'oneOf':[{'type':'integer'},{'type':'boolean'}]}");
+
+        assertThat(check(oneOf, "'three'"))
+                .containsExactly(new SchemaViolation("$", "expected integer or boolean but found string \"three\""));
+    }
+
+    @Test
+    void collectsTheViolationsOfEveryAllOfBranch() {
+        Map<String, Object> allOf = schema("{'allOf':[{'minLength':5},{'pattern':'^a'}]}");
+
+        assertThat(check(allOf, "'bcd'"))
+                .containsExactly(
+                        new SchemaViolation("$", "expected at least 5 characters but found 3 in \"bcd\""),
+                        new SchemaViolation("$", "expected a string matching /^a/ but found \"bcd\""));
+    }
+
+    @Test
+    void rejectsAValueMatchingTheSchemaUnderNot() {
+        assertThat(check(schema("{'not':{'type':'null'}}"), "null"))
+                .containsExactly(new SchemaViolation(
+                        "$", "expected a value that does not match the schema under 'not' but found null"));
+    }
+
+    @Test
+    void checksRecordedToolArgumentsAgainstAStrictSchema() {
+        String arguments = "{\"city\": \"Edinburgh\", \"country\": \"GB\", \"units\": \"kelvin\"}";
+
+        assertThat(JsonSchemas.validate(JsonSchemas.strict(GetWeatherArgs.class), arguments))
+                .containsExactly(new SchemaViolation("$.units", "expected one of \"c\", \"f\" but found \"kelvin\""));
     }
 
     @Test

@@ -10,11 +10,15 @@ import com.squareup.moshi.Types;
 import dev.ladder.core.ChatResponse;
 import dev.ladder.core.Choice;
 import dev.ladder.core.ResponseFormat;
+import dev.ladder.core.ToolCall;
 import dev.ladder.core.schema.SchemaFixtures.CalendarEvent;
 import dev.ladder.core.schema.SchemaFixtures.Colour;
 import dev.ladder.core.schema.SchemaFixtures.Colours;
 import dev.ladder.core.schema.SchemaFixtures.Contact;
+import dev.ladder.core.schema.SchemaFixtures.Exchange;
+import dev.ladder.core.schema.SchemaFixtures.GetWeatherArgs;
 import dev.ladder.core.schema.SchemaFixtures.Location;
+import dev.ladder.core.schema.SchemaFixtures.StockPriceArgs;
 import dev.ladder.core.schema.SchemaFixtures.Trip;
 import dev.ladder.core.schema.SchemaFixtures.Units;
 import java.lang.reflect.Type;
@@ -59,6 +63,29 @@ class StructuredOutputTest {
 
         assertThat(StructuredOutput.parse(response, CalendarEvent.class))
                 .isEqualTo(new CalendarEvent("Science Fair", "Friday", List.of("Alice", "Bob")));
+    }
+
+    @Test
+    void parsesTheRecordedStrictToolCallArguments() {
+        ToolCall call = RecordedResponses.response("test_parse_pydantic_tool")
+                .message()
+                .toolCalls()
+                .get(0);
+
+        assertThat(StructuredOutput.parse(call.arguments(), GetWeatherArgs.class))
+                .isEqualTo(new GetWeatherArgs("Edinburgh", "UK", Units.c));
+    }
+
+    @Test
+    void parsesEachOfTheRecordedParallelToolCalls() {
+        List<ToolCall> calls = RecordedResponses.response("test_parse_multiple_pydantic_tools")
+                .message()
+                .toolCalls();
+
+        assertThat(StructuredOutput.parse(calls.get(0).arguments(), GetWeatherArgs.class))
+                .isEqualTo(new GetWeatherArgs("Edinburgh", "GB", Units.c));
+        assertThat(StructuredOutput.parse(calls.get(1).arguments(), StockPriceArgs.class))
+                .isEqualTo(new StockPriceArgs("AAPL", Exchange.NASDAQ));
     }
 
     @Test
@@ -167,6 +194,13 @@ class StructuredOutputTest {
         List<Location> locations = StructuredOutput.parse(json("[{'city':'Oslo','temperature':4,'units':'c'}]"), type);
 
         assertThat(locations).containsExactly(new Location("Oslo", 4, Units.c));
+    }
+
+    @Test
+    void readsAPrimitive() {
+        int answer = StructuredOutput.parse("42", int.class);
+
+        assertThat(answer).isEqualTo(42);
     }
 
     @Test
