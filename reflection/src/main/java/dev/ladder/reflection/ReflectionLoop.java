@@ -58,6 +58,7 @@ public final class ReflectionLoop {
      */
     public ReflectionResult run(String task) {
         Objects.requireNonNull(task, "task");
+        // Shortcoming: a model call that throws mid-loop discards the attempts made before it.
         List<Attempt> attempts = new ArrayList<>();
         StopReason reason = null;
         while (reason == null) {

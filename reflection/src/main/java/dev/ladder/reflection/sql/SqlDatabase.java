@@ -118,6 +118,8 @@ public final class SqlDatabase {
                 SqliteConnections.limitTime(connection, statementTimeout);
                 return;
             }
+            // Shortcoming: pgjdbc runs statements after a COMMIT in one string outside this transaction;
+            // only the first wall stops "COMMIT; DROP ...", so give the role SELECT privileges only.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             statement.execute("SET TRANSACTION READ ONLY");
