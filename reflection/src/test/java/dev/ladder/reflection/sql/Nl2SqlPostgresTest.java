@@ -90,7 +90,7 @@ class Nl2SqlPostgresTest {
     }
 
     @Test
-    void comparesPostgresNumericsByValue() {
+    void returnsPostgresNumericsAsBigDecimal() {
         QueryResult result = database.query("SELECT avg(unitprice) FROM track");
 
         assertThat(result.rows().get(0).get(0)).isInstanceOf(BigDecimal.class);
