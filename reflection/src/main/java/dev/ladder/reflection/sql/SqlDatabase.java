@@ -81,11 +81,13 @@ public final class SqlDatabase {
             enterReadOnly(connection);
             try {
                 return read(connection, sql);
+            } catch (SQLException e) {
+                throw new SqlExecutionException(sql, e, true);
             } finally {
                 leave(connection);
             }
         } catch (SQLException e) {
-            throw new SqlExecutionException(sql, e);
+            throw new SqlExecutionException(sql, e, false);
         }
     }
 
@@ -105,7 +107,7 @@ public final class SqlDatabase {
                 leave(connection);
             }
         } catch (SQLException e) {
-            throw new SqlExecutionException("reading the schema", e);
+            throw new SqlExecutionException("reading the schema", e, false);
         }
     }
 
