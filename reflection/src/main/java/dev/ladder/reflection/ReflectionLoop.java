@@ -3,6 +3,7 @@ package dev.ladder.reflection;
 import dev.ladder.core.ChatModel;
 import dev.ladder.core.ChatRequest;
 import dev.ladder.core.ChatResponse;
+import dev.ladder.core.LadderException;
 import dev.ladder.core.Message;
 import dev.ladder.core.Usage;
 import java.time.Duration;
@@ -52,8 +53,8 @@ public final class ReflectionLoop {
     /**
      * Runs the loop on {@code task} and returns the final output with the trace of every attempt.
      *
-     * @throws dev.ladder.core.LadderException when a model call fails; attempts made so far are lost
-     *     with it, since a failed call leaves no output to trace.
+     * @throws ReflectionFailedException when a model call fails; it carries the attempts made before
+     *     the failure and the model's exception as its cause.
      * @throws RuntimeException whatever the verifier throws when it cannot check an output.
      */
     public ReflectionResult run(String task) {
@@ -72,7 +73,12 @@ public final class ReflectionLoop {
     private Attempt attempt(String task, List<Attempt> previous) {
         long start = System.nanoTime();
         List<Message> prompt = prompt(task, previous);
-        ChatResponse response = model.chat(request(prompt));
+        ChatResponse response;
+        try {
+            response = model.chat(request(prompt));
+        } catch (LadderException e) {
+            throw new ReflectionFailedException(previous, e);
+        }
         String output = response.text();
         Verdict verdict = verifier.verify(task, output);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);

@@ -3,6 +3,7 @@ package dev.ladder.reflection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ladder.core.LadderException;
 import dev.ladder.core.Message;
 import dev.ladder.core.UserMessage;
 import dev.ladder.core.testing.ScriptedChatModel;
@@ -155,6 +156,21 @@ class ReflectionLoopTest {
         assertThatThrownBy(() -> ReflectionLoop.builder(model, broken).build().run("Pick."))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("checker is down");
+    }
+
+    @Test
+    void keepsTheAttemptsMadeBeforeAModelFailure() {
+        LadderException outage = new LadderException("provider is down");
+        ScriptedChatModel model = ScriptedChatModel.create().reply("1").fail(outage);
+
+        assertThatThrownBy(
+                        () -> ReflectionLoop.builder(model, EVEN_NUMBER).build().run("Pick."))
+                .isInstanceOfSatisfying(ReflectionFailedException.class, e -> {
+                    assertThat(e.attempts()).extracting(Attempt::output).containsExactly("1");
+                    assertThat(e.getCause()).isSameAs(outage);
+                })
+                .hasMessage("model call failed at attempt 2 of the reflection loop, after 1 traced attempt(s):"
+                        + " provider is down");
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class Nl2Sql {
     /**
      * Answers {@code question}, reflecting on database errors.
      *
-     * @throws dev.ladder.core.LadderException when a model call fails.
+     * @throws dev.ladder.reflection.ReflectionFailedException when a model call fails, with the
+     *     attempts made before it.
      * @throws SqlExecutionException when the database cannot be reached.
      */
     public Nl2SqlResult ask(String question) {

@@ -81,11 +81,13 @@ public final class SqlDatabase {
             enterReadOnly(connection);
             try {
                 return read(connection, sql);
+            } catch (SQLException e) {
+                throw new SqlExecutionException(sql, e, true);
             } finally {
                 leave(connection);
             }
         } catch (SQLException e) {
-            throw new SqlExecutionException(sql, e);
+            throw new SqlExecutionException(sql, e, false);
         }
     }
 
@@ -105,7 +107,7 @@ public final class SqlDatabase {
                 leave(connection);
             }
         } catch (SQLException e) {
-            throw new SqlExecutionException("reading the schema", e);
+            throw new SqlExecutionException("reading the schema", e, false);
         }
     }
 
@@ -118,6 +120,8 @@ public final class SqlDatabase {
                 SqliteConnections.limitTime(connection, statementTimeout);
                 return;
             }
+            // Shortcoming: pgjdbc runs statements after a COMMIT in one string outside this transaction;
+            // only the first wall stops "COMMIT; DROP ...", so give the role SELECT privileges only.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             statement.execute("SET TRANSACTION READ ONLY");

@@ -43,7 +43,7 @@ public final class SqlEvaluation {
      * file, opened read-only. Reflection gets {@code maxAttempts} attempts.
      *
      * @throws IllegalArgumentException when a file is missing or not what it should be.
-     * @throws dev.ladder.core.LadderException when a model call fails.
+     * @throws dev.ladder.reflection.ReflectionFailedException when a model call fails.
      */
     public static EvaluationReport spiderChinook(ChatModel model, Path questions, Path chinook, int maxAttempts) {
         SqlDatabase database = SqlDatabase.sqlite(chinook);
@@ -54,7 +54,7 @@ public final class SqlEvaluation {
     /**
      * Runs every example through both strategies and scores them.
      *
-     * @throws dev.ladder.core.LadderException when a model call fails.
+     * @throws dev.ladder.reflection.ReflectionFailedException when a model call fails.
      * @throws SqlExecutionException when the database cannot be reached.
      */
     public EvaluationReport run(List<SqlExample> examples) {

@@ -13,11 +13,22 @@ public final class SqlExecutionException extends LadderException {
 
     private final String sql;
     private final String sqlState;
+    private final boolean queryFailed;
 
-    SqlExecutionException(String sql, SQLException cause) {
+    SqlExecutionException(String sql, SQLException cause, boolean queryFailed) {
         super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
         this.sql = sql;
         this.sqlState = cause.getSQLState();
+        this.queryFailed = queryFailed;
+    }
+
+    /**
+     * Returns true if the database ran the statement and rejected it (a syntax error, an unknown
+     * table, a refused write, the statement timeout): something a corrected query can fix. False
+     * when connecting, setting up the read-only session or reading metadata failed.
+     */
+    public boolean queryFailed() {
+        return queryFailed;
     }
 
     /** Returns the statement that failed, or the metadata operation when no statement ran. */

@@ -42,6 +42,7 @@ public final class SqlExtractor {
         if (!start.find()) {
             return null;
         }
+        // Shortcoming: a ';' inside a string literal of an unfenced query ends the extracted SQL early.
         String rest = text.substring(start.start());
         int semicolon = rest.indexOf(';');
         Matcher blank = PROSE_AFTER.matcher(rest);

@@ -64,7 +64,7 @@ public final class SqlVerifier implements Verifier {
                     sql.get(),
                     null);
         } catch (SqlExecutionException e) {
-            if (e.sqlState() != null && e.sqlState().startsWith("08")) {
+            if (!e.queryFailed()) {
                 throw e;
             }
             return new Outcome(
