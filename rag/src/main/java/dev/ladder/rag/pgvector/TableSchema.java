@@ -54,7 +54,9 @@ final class TableSchema {
     }
 
     String upsert() {
-        return "INSERT INTO " + table + " (id, text, metadata, embedding) VALUES (?, ?, ?::jsonb, ?::vector)"
+        return "INSERT INTO " + table + " (id, text, metadata, embedding)"
+                + " SELECT id, text, metadata::jsonb, embedding::vector"
+                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS rows (id, text, metadata, embedding)"
                 + " ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, metadata = EXCLUDED.metadata,"
                 + " embedding = EXCLUDED.embedding";
     }
