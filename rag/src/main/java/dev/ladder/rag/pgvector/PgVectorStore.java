@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores chunks in a PostgreSQL table with pgvector: vector search by cosine similarity over an
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * dependency of this module. Thread-safe: concurrent calls each use their own connection.
  */
 public final class PgVectorStore implements VectorStore {
-    private static final Logger log = LoggerFactory.getLogger(PgVectorStore.class);
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private final ConnectionSource connections;
@@ -264,42 +261,12 @@ public final class PgVectorStore implements VectorStore {
         synchronized (this) {
             if (!ready) {
                 try (Connection connection = connections.open()) {
-                    Transactions.run(connection, this::prepareTable);
+                    Transactions.run(connection, c -> schema.prepare(c, createSchema));
                 } catch (SQLException e) {
                     throw new PgVectorException("preparing table '" + schema.table() + "' failed", e);
                 }
                 ready = true;
             }
-        }
-    }
-
-    private Void prepareTable(Connection connection) throws SQLException {
-        if (createSchema) {
-            try (Statement statement = connection.createStatement()) {
-                for (String ddl : schema.ddl()) {
-                    statement.execute(ddl);
-                }
-            }
-            log.debug("Ensured table {} with {} dimensions and its indexes", schema.table(), schema.dimension());
-        }
-        try (PreparedStatement statement = connection.prepareStatement(schema.storedDimension())) {
-            statement.setString(1, schema.table());
-            try (ResultSet result = statement.executeQuery()) {
-                checkStoredDimension(result.next() ? result.getInt(1) : null);
-            }
-        }
-        return null;
-    }
-
-    private void checkStoredDimension(Integer stored) {
-        if (stored == null) {
-            throw new IllegalStateException("table '" + schema.table() + "' with a column 'embedding' does not exist:"
-                    + " create it or build the store with createSchema(true)");
-        }
-        if (stored != schema.dimension()) {
-            throw new IllegalStateException("table '" + schema.table() + "' holds vectors of " + stored
-                    + " dimensions but the store was built for " + schema.dimension()
-                    + ": use another table or the dimension " + stored);
         }
     }
 
