@@ -100,6 +100,14 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    void ofTwoChunksWithOneIdInOneUpsertTheLastWins() {
+        store.upsert(List.of(Chunk.of("a", "first"), Chunk.of("a", "second")), List.of(v(1, 0, 0, 0), v(0, 1, 0, 0)));
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.search(v(0, 1, 0, 0), 1, Filter.ALL).get(0).text()).isEqualTo("second");
+    }
+
+    @Test
     void deleteRemovesTheChunksAndIgnoresUnknownIds() {
         store.upsert(List.of(chunk("a"), chunk("b"), chunk("c")), List.of(v(1, 0, 0, 0), v(1, 1, 0, 0), v(0, 1, 0, 0)));
 

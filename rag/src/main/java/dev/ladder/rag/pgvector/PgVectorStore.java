@@ -14,11 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores chunks in a PostgreSQL table with pgvector: vector search by cosine similarity over an
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * dependency of this module. Thread-safe: concurrent calls each use their own connection.
  */
 public final class PgVectorStore implements VectorStore {
-    private static final Logger log = LoggerFactory.getLogger(PgVectorStore.class);
+    private static final int ROWS_PER_STATEMENT = 1000;
 
     private final ConnectionSource connections;
     private final TableSchema schema;
@@ -68,7 +68,8 @@ public final class PgVectorStore implements VectorStore {
      * {@inheritDoc}
      *
      * <p>Every argument is checked before the database is touched, then all rows are written in one
-     * transaction.
+     * transaction, up to 1,000 rows per {@code INSERT ... SELECT FROM unnest(..)} statement. Of
+     * chunks sharing an id, the last one wins.
      *
      * @throws IllegalArgumentException if the lists differ in size, or a vector has the wrong
      *     dimension, a non-finite component or length zero; the message names the chunk.
@@ -80,19 +81,31 @@ public final class PgVectorStore implements VectorStore {
         if (rows.isEmpty()) {
             return;
         }
-        inTransaction("upsert of " + rows.size() + " chunks", connection -> {
+        inTransaction("upsert of " + chunks.size() + " chunks", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(schema.upsert())) {
-                for (Row row : rows) {
-                    statement.setString(1, row.id());
-                    statement.setString(2, row.text());
-                    statement.setString(3, row.metadata());
-                    statement.setString(4, row.vector());
-                    statement.addBatch();
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<Row> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                    bindRows(connection, statement, slice);
+                    statement.executeUpdate();
                 }
-                statement.executeBatch();
             }
             return null;
         });
+    }
+
+    private static void bindRows(Connection connection, PreparedStatement statement, List<Row> rows)
+            throws SQLException {
+        statement.setArray(
+                1, connection.createArrayOf("text", rows.stream().map(Row::id).toArray()));
+        statement.setArray(
+                2, connection.createArrayOf("text", rows.stream().map(Row::text).toArray()));
+        statement.setArray(
+                3,
+                connection.createArrayOf(
+                        "text", rows.stream().map(Row::metadata).toArray()));
+        statement.setArray(
+                4,
+                connection.createArrayOf("text", rows.stream().map(Row::vector).toArray()));
     }
 
     /**
@@ -203,14 +216,19 @@ public final class PgVectorStore implements VectorStore {
             throw new IllegalArgumentException(
                     chunks.size() + " chunks but " + vectors.size() + " vectors: give one vector per chunk");
         }
-        List<Row> rows = new ArrayList<>(chunks.size());
+        // One statement may not touch a row twice, so of chunks sharing an id only the last is kept,
+        // as if they had been written one after another.
+        Map<String, Row> rows = new LinkedHashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = Objects.requireNonNull(chunks.get(i), "chunk " + i);
             String where = "vector of chunk '" + chunk.id() + "'";
             String vector = Vectors.literal(vectors.get(i), schema.dimension(), where);
-            rows.add(new Row(chunk.id(), chunk.text(), MetadataJson.write(chunk.id(), chunk.metadata()), vector));
+            rows.remove(chunk.id());
+            rows.put(
+                    chunk.id(),
+                    new Row(chunk.id(), chunk.text(), MetadataJson.write(chunk.id(), chunk.metadata()), vector));
         }
-        return rows;
+        return new ArrayList<>(rows.values());
     }
 
     private static List<Passage> passages(PreparedStatement statement) throws SQLException {
@@ -243,42 +261,12 @@ public final class PgVectorStore implements VectorStore {
         synchronized (this) {
             if (!ready) {
                 try (Connection connection = connections.open()) {
-                    Transactions.run(connection, this::prepareTable);
+                    Transactions.run(connection, c -> schema.prepare(c, createSchema));
                 } catch (SQLException e) {
                     throw new PgVectorException("preparing table '" + schema.table() + "' failed", e);
                 }
                 ready = true;
             }
-        }
-    }
-
-    private Void prepareTable(Connection connection) throws SQLException {
-        if (createSchema) {
-            try (Statement statement = connection.createStatement()) {
-                for (String ddl : schema.ddl()) {
-                    statement.execute(ddl);
-                }
-            }
-            log.debug("Ensured table {} with {} dimensions and its indexes", schema.table(), schema.dimension());
-        }
-        try (PreparedStatement statement = connection.prepareStatement(schema.storedDimension())) {
-            statement.setString(1, schema.table());
-            try (ResultSet result = statement.executeQuery()) {
-                checkStoredDimension(result.next() ? result.getInt(1) : null);
-            }
-        }
-        return null;
-    }
-
-    private void checkStoredDimension(Integer stored) {
-        if (stored == null) {
-            throw new IllegalStateException("table '" + schema.table() + "' with a column 'embedding' does not exist:"
-                    + " create it or build the store with createSchema(true)");
-        }
-        if (stored != schema.dimension()) {
-            throw new IllegalStateException("table '" + schema.table() + "' holds vectors of " + stored
-                    + " dimensions but the store was built for " + schema.dimension()
-                    + ": use another table or the dimension " + stored);
         }
     }
 

@@ -1,7 +1,14 @@
 package dev.ladder.rag.pgvector;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQL of one chunk table: its DDL and the statements a {@link PgVectorStore} runs. The table
@@ -9,6 +16,7 @@ import java.util.regex.Pattern;
  * into SQL text; everything else is bound as a parameter.
  */
 final class TableSchema {
+    private static final Logger log = LoggerFactory.getLogger(TableSchema.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
     private static final int MAX_HNSW_DIMENSIONS = 2000;
 
@@ -49,12 +57,47 @@ final class TableSchema {
                         + " USING gin (text_search)");
     }
 
-    String storedDimension() {
-        return "SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'embedding'";
+    /**
+     * Creates the extension, table and indexes when {@code create} is set, then checks that the
+     * table exists with vectors of this schema's dimension.
+     *
+     * @throws IllegalStateException if the table is missing or holds another dimension.
+     */
+    Void prepare(Connection connection, boolean create) throws SQLException {
+        if (create) {
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : ddl()) {
+                    statement.execute(ddl);
+                }
+            }
+            log.debug("Ensured table {} with {} dimensions and its indexes", table, dimension);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'embedding'")) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                checkStoredDimension(result.next() ? result.getInt(1) : null);
+            }
+        }
+        return null;
+    }
+
+    private void checkStoredDimension(Integer stored) {
+        if (stored == null) {
+            throw new IllegalStateException("table '" + table + "' with a column 'embedding' does not exist:"
+                    + " create it or build the store with createSchema(true)");
+        }
+        if (stored != dimension) {
+            throw new IllegalStateException("table '" + table + "' holds vectors of " + stored
+                    + " dimensions but the store was built for " + dimension + ": use another table or the dimension "
+                    + stored);
+        }
     }
 
     String upsert() {
-        return "INSERT INTO " + table + " (id, text, metadata, embedding) VALUES (?, ?, ?::jsonb, ?::vector)"
+        return "INSERT INTO " + table + " (id, text, metadata, embedding)"
+                + " SELECT id, text, metadata::jsonb, embedding::vector"
+                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS rows (id, text, metadata, embedding)"
                 + " ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, metadata = EXCLUDED.metadata,"
                 + " embedding = EXCLUDED.embedding";
     }

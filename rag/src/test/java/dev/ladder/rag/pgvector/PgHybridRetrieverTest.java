@@ -86,6 +86,13 @@ class PgHybridRetrieverTest {
                 .containsExactly("text-only");
     }
 
+    @Test
+    void vectorRetrieverEmbedsTheQueryAndSearchesByCosine() {
+        assertThat(store.vectorRetriever(QUERY_IS_E1, Filter.eq("lang", "en")).retrieve("anything", 1))
+                .extracting(Passage::id)
+                .containsExactly("vector-only");
+    }
+
     private static float[] v(float... components) {
         return components;
     }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,22 @@ class PgVectorStoreTest extends VectorStoreContract {
 
         assertThat(store.size()).isEqualTo(1);
         assertThat(store.search(v(1, 0, 0, 0), 1, Filter.ALL).get(0).text()).isEqualTo("original");
+    }
+
+    @Test
+    void failureInALaterStatementRollsBackTheEarlierOnes() {
+        List<Chunk> chunks = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            chunks.add(Chunk.of("c" + i, "chunk " + i));
+            vectors.add(v(1, i, 0, 0));
+        }
+        chunks.add(Chunk.of("bad", "nul \u0000 byte"));
+        vectors.add(v(0, 1, 0, 0));
+
+        assertThatThrownBy(() -> store.upsert(chunks, vectors)).isInstanceOf(PgVectorException.class);
+
+        assertThat(store.size()).isZero();
     }
 
     @Test
