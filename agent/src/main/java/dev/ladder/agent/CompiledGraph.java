@@ -91,7 +91,8 @@ public final class CompiledGraph {
     /**
      * Writes {@code update} to the thread's state as if {@code asNode} had returned it: reducers
      * apply and the next nodes are those that follow {@code asNode}. With {@code asNode} null the
-     * next nodes stay as they were. Returns the id of the new checkpoint.
+     * next nodes stay as they were, and the update's {@link Update#goTo} nodes are added to them.
+     * Returns the id of the new checkpoint.
      */
     public String updateState(RunConfig config, Update update, String asNode) {
         if (asNode != null && !spec.hasNode(asNode)) {

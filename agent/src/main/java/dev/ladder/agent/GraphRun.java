@@ -67,13 +67,19 @@ final class GraphRun {
         String writer = asNode == null ? "update" : asNode;
         PendingWrite write = new PendingWrite("update", writer, update);
         Map<String, Object> values = StateMerger.apply(spec.schema(), base.values(), List.of(write));
-        List<Task> tasks = base.next();
+        List<Task> tasks = withGoTos(base.next(), base.step() + 1, update.gotos());
         Map<String, Set<String>> joins = base.joins();
         if (asNode != null) {
             Planner.Plan plan = planner.next(base.step() + 1, List.of(write), new State(spec.schema(), values), joins);
             tasks = plan.tasks();
             joins = plan.joins();
         }
+        // With the next nodes unchanged, a run paused before them stays paused, so resume passes the breakpoint.
+        List<Interrupt> paused = asNode != null
+                ? List.of()
+                : base.interrupts().stream()
+                        .filter(i -> i.id().startsWith(BEFORE))
+                        .toList();
         Checkpoint checkpoint = new Checkpoint(
                 threadId,
                 CheckpointIds.next(),
@@ -83,7 +89,7 @@ final class GraphRun {
                 tasks,
                 joins,
                 List.of(),
-                List.of(),
+                paused,
                 Map.of(),
                 "update",
                 asNode,
@@ -91,6 +97,18 @@ final class GraphRun {
                 Instant.now());
         checkpointer.put(checkpoint);
         return checkpoint;
+    }
+
+    private List<Task> withGoTos(List<Task> next, int step, List<String> gotos) {
+        List<Task> tasks = new ArrayList<>(next);
+        for (String node : gotos) {
+            if (!spec.hasNode(node)) {
+                throw new IllegalArgumentException("cannot go to unknown node '" + node + "'; nodes: "
+                        + spec.nodes().keySet());
+            }
+            tasks.add(new Task(step + ".g" + tasks.size(), node, Update.empty()));
+        }
+        return tasks;
     }
 
     private RunResult loop(Checkpoint checkpoint, boolean skipBefore) {

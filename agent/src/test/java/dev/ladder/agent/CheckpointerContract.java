@@ -195,6 +195,26 @@ abstract class CheckpointerContract {
     }
 
     @Test
+    void goToAddedAtAStaticBreakpointRunsBesideTheNormalPath() {
+        CompiledGraph graph = StateGraph.of(SCHEMA)
+                .node("a", ctx -> Update.of(LOG, List.of("a")), NodeOptions.routesTo("extra"))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .node("extra", ctx -> Update.of(LOG, List.of("extra")))
+                .edge(START, "a")
+                .edge("a", "b")
+                .edge("b", END)
+                .edge("extra", END)
+                .compile(options().interruptBefore("b").build());
+        RunConfig config = RunConfig.thread("goto");
+        graph.invoke(Update.empty(), config);
+
+        graph.updateState(config, Update.goTo("extra"), null);
+        RunResult done = graph.resume(config);
+
+        assertThat(done.get(LOG)).containsExactly("a", "b", "extra");
+    }
+
+    @Test
     void nodeAskingTwiceNeedsTwoAnswersAndRerunsFromItsStart() {
         AtomicInteger starts = new AtomicInteger();
         CompiledGraph graph = StateGraph.of(SCHEMA)
