@@ -27,8 +27,13 @@ public final class Key<T> {
     private final Type type;
     private final BinaryOperator<T> reducer;
     private final T initial;
+    private final boolean ephemeral;
 
     private Key(String name, Type type, BinaryOperator<T> reducer, T initial) {
+        this(name, type, reducer, initial, false);
+    }
+
+    private Key(String name, Type type, BinaryOperator<T> reducer, T initial, boolean ephemeral) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -37,6 +42,7 @@ public final class Key<T> {
         }
         this.reducer = reducer;
         this.initial = initial;
+        this.ephemeral = ephemeral;
     }
 
     /** Creates a key that keeps the last value written and accepts one write per superstep. */
@@ -73,6 +79,15 @@ public final class Key<T> {
         return new Key<>(name, type, Key::concat, List.of());
     }
 
+    /**
+     * Creates a list key that collects the writes of one superstep and is cleared when the next
+     * superstep's writes are applied: nodes of step N+1 read what step N wrote, and nothing older.
+     */
+    public static <E> Key<List<E>> topic(String name, Type elementType) {
+        Type type = Types.newParameterizedType(List.class, elementType);
+        return new Key<>(name, type, Key::concat, List.of(), true);
+    }
+
     /** Creates a map key that merges every written map into the current one, later entries winning. */
     public static <V> Key<Map<String, V>> merging(String name, Type valueType) {
         Type type = Types.newParameterizedType(Map.class, String.class, valueType);
@@ -92,6 +107,11 @@ public final class Key<T> {
     /** Returns true when writes are folded by a reducer rather than replacing the value. */
     public boolean hasReducer() {
         return reducer != null;
+    }
+
+    /** Returns true for a {@link #topic} key, whose value lasts one superstep. */
+    public boolean ephemeral() {
+        return ephemeral;
     }
 
     /** Returns the value before any write: the reducer's identity, or null for a last-value key. */

@@ -11,6 +11,8 @@ import java.util.Set;
 
 /** Decides the tasks of the next superstep from the nodes that just finished. */
 final class Planner {
+    private static final String DEFERRED = "deferred:";
+
     private final GraphSpec spec;
 
     Planner(GraphSpec spec) {
@@ -41,6 +43,9 @@ final class Planner {
             advanceJoins(node, progress, plain);
         }
         plain.remove(END);
+        if (spec.hasDeferred()) {
+            progress = holdDeferred(plain, sends, progress);
+        }
         List<Task> tasks = new ArrayList<>(plain.size() + sends.size());
         for (String node : plain) {
             tasks.add(new Task(step + "." + tasks.size(), node, Update.empty()));
@@ -49,6 +54,29 @@ final class Planner {
             tasks.add(new Task(step + "." + tasks.size(), send.node(), send.input()));
         }
         return new Plan(tasks, progress);
+    }
+
+    /**
+     * Moves deferred nodes out of {@code plain} into {@code progress} while other tasks remain, and
+     * back once nothing else is left to run.
+     */
+    private Map<String, Set<String>> holdDeferred(Set<String> plain, List<Send> sends, Map<String, Set<String>> joins) {
+        Map<String, Set<String>> progress = new HashMap<>(joins);
+        for (String node : List.copyOf(plain)) {
+            if (spec.options(node).deferred()) {
+                plain.remove(node);
+                progress.put(DEFERRED + node, Set.of());
+            }
+        }
+        if (plain.isEmpty() && sends.isEmpty()) {
+            for (String key : List.copyOf(progress.keySet())) {
+                if (key.startsWith(DEFERRED)) {
+                    progress.remove(key);
+                    plain.add(key.substring(DEFERRED.length()));
+                }
+            }
+        }
+        return progress;
     }
 
     private void route(String from, Send send, Set<String> plain, List<Send> sends) {

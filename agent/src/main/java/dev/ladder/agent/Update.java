@@ -37,6 +37,17 @@ public final class Update {
         return EMPTY.andOverwrite(key, value);
     }
 
+    /**
+     * Creates an update writing every component of {@code after} that differs from {@code before},
+     * for a state declared with {@link Schema#ofRecord}. A component whose key has a reducer gets
+     * its new value reduced, so write such keys with {@link #of} instead.
+     *
+     * @throws IllegalArgumentException if a component changed to null.
+     */
+    public static <R extends Record> Update changes(R before, R after) {
+        return RecordStates.changes(before, after);
+    }
+
     /** Creates an update that only sends the run to {@code nodes} next. */
     public static Update goTo(String... nodes) {
         return EMPTY.andGoTo(nodes);
