@@ -135,7 +135,9 @@ public final class CompiledGraph {
     /**
      * Returns a node that runs this graph as a subgraph: {@code input} turns the parent's state
      * into this graph's input, and {@code output} turns this graph's final state into the parent's
-     * update. Tokens the subgraph streams reach the parent's listener.
+     * update. Tokens the subgraph streams reach the parent's listener. A subgraph node that returns
+     * an {@link Update#toParent()} update ends the subgraph's run; that update becomes this node's
+     * update, and its go-to nodes are nodes of the parent.
      */
     public Node asNode(Function<State, Update> input, Function<State, Update> output) {
         Objects.requireNonNull(input, "input");
@@ -147,7 +149,12 @@ public final class CompiledGraph {
                 }
             };
             GraphRun run = new GraphRun(spec, options, NoCheckpointer.INSTANCE, "subgraph", new Events(forward));
-            RunResult result = run.start(input.apply(context.state()), null);
+            RunResult result;
+            try {
+                result = run.start(input.apply(context.state()), null);
+            } catch (ParentCommand command) {
+                return command.update();
+            }
             if (result.interrupted()) {
                 throw new GraphException("the subgraph in node '" + context.node() + "' stopped at "
                         + result.interrupts() + "; interrupts inside subgraphs are not supported");
@@ -165,6 +172,8 @@ public final class CompiledGraph {
         ThreadLock lock = checkpointer.lock(config.threadId());
         try {
             return body.get();
+        } catch (ParentCommand command) {
+            throw new GraphException(command.getMessage() + ", but the graph does not run as a subgraph node");
         } finally {
             lock.close();
         }

@@ -105,6 +105,8 @@ final class StepRunner {
                         task.id() + ":" + index,
                         task.node(),
                         Json.tree(result.interrupt().payload())));
+            } else if (result.failure() instanceof ParentCommand command) {
+                throw command;
             } else if (failure == null) {
                 failure = failed(step, task, result.failure());
             }
@@ -138,6 +140,8 @@ final class StepRunner {
                 return new Result(runOnce(task, context, options.timeout()), null, null);
             } catch (InterruptSignal signal) {
                 return new Result(null, signal, null);
+            } catch (ParentCommand command) {
+                return new Result(null, null, command);
             } catch (RuntimeException e) {
                 RetryPolicy retry = options.retry();
                 if (attempt >= retry.maxAttempts() || !retry.retryOn().test(e)) {
@@ -155,6 +159,9 @@ final class StepRunner {
         Update update = timeout == null ? node.run(context) : runWithTimeout(node, context, timeout);
         if (update == null) {
             throw new IllegalStateException("node '" + task.node() + "' returned null: return Update.empty()");
+        }
+        if (update.isToParent()) {
+            throw new ParentCommand(task.node(), update);
         }
         return update;
     }
