@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * Declares one key of a graph's state: its name, its Java type and how writes to it combine.
@@ -80,6 +81,17 @@ public final class Key<T> {
     }
 
     /**
+     * Creates a list key whose writes are merged by id: an element whose id ({@code idOf}) is
+     * already in the list replaces it in place, any other element is appended. Suits message
+     * histories where a later write edits an earlier message.
+     */
+    public static <E> Key<List<E>> byId(String name, Type elementType, Function<E, String> idOf) {
+        Objects.requireNonNull(idOf, "idOf");
+        Type type = Types.newParameterizedType(List.class, elementType);
+        return new Key<>(name, type, (current, update) -> upsert(current, update, idOf), List.of());
+    }
+
+    /**
      * Creates a list key that collects the writes of one superstep and is cleared when the next
      * superstep's writes are applied: nodes of step N+1 read what step N wrote, and nothing older.
      */
@@ -137,6 +149,25 @@ public final class Key<T> {
         List<E> all = new ArrayList<>(current.size() + update.size());
         all.addAll(current);
         all.addAll(update);
+        return Collections.unmodifiableList(all);
+    }
+
+    private static <E> List<E> upsert(List<E> current, List<E> update, Function<E, String> idOf) {
+        List<E> all = new ArrayList<>(current);
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            positions.put(idOf.apply(all.get(i)), i);
+        }
+        for (E element : update) {
+            String id = Objects.requireNonNull(idOf.apply(element), "id of a list element");
+            Integer position = positions.get(id);
+            if (position == null) {
+                positions.put(id, all.size());
+                all.add(element);
+            } else {
+                all.set(position, element);
+            }
+        }
         return Collections.unmodifiableList(all);
     }
 

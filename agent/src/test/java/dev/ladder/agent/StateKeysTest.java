@@ -43,6 +43,24 @@ class StateKeysTest {
         assertThat(seen).containsExactly(List.of("a", "b"), List.of());
     }
 
+    /** A chat message with an id, as a message history stores it. */
+    public record Note(String id, String text) {}
+
+    @Test
+    void byIdKeyAppendsNewElementsAndReplacesOnesWithTheSameId() {
+        Key<List<Note>> notes = Key.byId("notes", Note.class, Note::id);
+        CompiledGraph graph = StateGraph.of(Schema.of(notes))
+                .node("edit", ctx -> Update.of(notes, List.of(new Note("1", "hello, edited"), new Note("3", "new"))))
+                .edge(START, "edit")
+                .edge("edit", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(notes, List.of(new Note("1", "hello"), new Note("2", "world"))));
+
+        assertThat(result.get(notes))
+                .containsExactly(new Note("1", "hello, edited"), new Note("2", "world"), new Note("3", "new"));
+    }
+
     @Test
     void deferredNodeRunsOnceAfterBranchesOfDifferentLengths() {
         Key<List<String>> log = Key.appending("log", String.class);
