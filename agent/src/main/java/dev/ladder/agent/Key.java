@@ -53,10 +53,10 @@ public final class Key<T> {
 
     /**
      * Creates a key that keeps the last value written, for a generic {@code type} such as one made
-     * with {@link Types#newParameterizedType}.
+     * with {@link Types#newParameterizedType}. The caller states {@code T}, which must match
+     * {@code type}: {@code Key<List<Item>> items = Key.of("items", listOfItemType)}.
      */
-    public static <T> Key<T> of(String name, Type type, Class<? super T> rawType) {
-        Objects.requireNonNull(rawType, "rawType");
+    public static <T> Key<T> of(String name, Type type) {
         return new Key<>(name, type, null, null);
     }
 

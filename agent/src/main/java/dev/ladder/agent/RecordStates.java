@@ -62,7 +62,7 @@ final class RecordStates {
 
     private static Key<Object> key(RecordComponent component) {
         Type type = component.getType().isPrimitive() ? box(component.getType()) : component.getGenericType();
-        return Key.of(component.getName(), type, Object.class);
+        return Key.of(component.getName(), type);
     }
 
     private static Object value(RecordComponent component, Record record) {
