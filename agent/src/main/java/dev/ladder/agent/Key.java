@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Declares one key of a graph's state: its name, its Java type and how writes to it combine.
@@ -24,6 +25,9 @@ import java.util.function.Function;
  * @param <T> the type of the value.
  */
 public final class Key<T> {
+    /** The id of a removal that removes every element written before it; see {@link #byId}. */
+    public static final String REMOVE_ALL = "__remove_all__";
+
     private final String name;
     private final Type type;
     private final BinaryOperator<T> reducer;
@@ -86,9 +90,20 @@ public final class Key<T> {
      * histories where a later write edits an earlier message.
      */
     public static <E> Key<List<E>> byId(String name, Type elementType, Function<E, String> idOf) {
+        return byId(name, elementType, idOf, element -> false);
+    }
+
+    /**
+     * Creates a list key merged by id like {@link #byId(String, Type, Function)}, where an element
+     * that {@code isRemoval} accepts is not stored but removes the element with its id, and a removal
+     * whose id is {@link #REMOVE_ALL} removes every element before it.
+     */
+    public static <E> Key<List<E>> byId(
+            String name, Type elementType, Function<E, String> idOf, Predicate<E> isRemoval) {
         Objects.requireNonNull(idOf, "idOf");
+        Objects.requireNonNull(isRemoval, "isRemoval");
         Type type = Types.newParameterizedType(List.class, elementType);
-        return new Key<>(name, type, (current, update) -> upsert(current, update, idOf), List.of());
+        return new Key<>(name, type, (current, update) -> upsert(current, update, idOf, isRemoval), List.of());
     }
 
     /**
@@ -152,23 +167,21 @@ public final class Key<T> {
         return Collections.unmodifiableList(all);
     }
 
-    private static <E> List<E> upsert(List<E> current, List<E> update, Function<E, String> idOf) {
-        List<E> all = new ArrayList<>(current);
-        Map<String, Integer> positions = new java.util.HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            positions.put(idOf.apply(all.get(i)), i);
-        }
+    private static <E> List<E> upsert(
+            List<E> current, List<E> update, Function<E, String> idOf, Predicate<E> isRemoval) {
+        Map<String, E> byId = new LinkedHashMap<>();
+        current.forEach(element -> byId.put(idOf.apply(element), element));
         for (E element : update) {
             String id = Objects.requireNonNull(idOf.apply(element), "id of a list element");
-            Integer position = positions.get(id);
-            if (position == null) {
-                positions.put(id, all.size());
-                all.add(element);
+            if (!isRemoval.test(element)) {
+                byId.put(id, element);
+            } else if (id.equals(REMOVE_ALL)) {
+                byId.clear();
             } else {
-                all.set(position, element);
+                byId.remove(id);
             }
         }
-        return Collections.unmodifiableList(all);
+        return List.copyOf(byId.values());
     }
 
     private static <V> Map<String, V> merge(Map<String, V> current, Map<String, V> update) {

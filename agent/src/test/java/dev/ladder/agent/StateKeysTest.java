@@ -43,8 +43,10 @@ class StateKeysTest {
         assertThat(seen).containsExactly(List.of("a", "b"), List.of());
     }
 
-    /** A chat message with an id, as a message history stores it. */
+    /** A chat message with an id, as a message history stores it; a null text marks a removal. */
     public record Note(String id, String text) {}
+
+    static final Key<List<Note>> NOTES = Key.byId("notes", Note.class, Note::id, note -> note.text() == null);
 
     @Test
     void byIdKeyAppendsNewElementsAndReplacesOnesWithTheSameId() {
@@ -59,6 +61,26 @@ class StateKeysTest {
 
         assertThat(result.get(notes))
                 .containsExactly(new Note("1", "hello, edited"), new Note("2", "world"), new Note("3", "new"));
+    }
+
+    @Test
+    void removalDeletesTheElementWithItsId() {
+        List<Note> after = reduce(List.of(new Note("1", "a"), new Note("2", "b")), List.of(new Note("1", null)));
+
+        assertThat(after).containsExactly(new Note("2", "b"));
+    }
+
+    @Test
+    void removeAllDropsEverythingBeforeItInTheUpdate() {
+        List<Note> after = reduce(
+                List.of(new Note("1", "a"), new Note("2", "b")),
+                List.of(new Note("3", "c"), new Note(Key.REMOVE_ALL, null), new Note("4", "d")));
+
+        assertThat(after).containsExactly(new Note("4", "d"));
+    }
+
+    private static List<Note> reduce(List<Note> initial, List<Note> update) {
+        return NOTES.apply(NOTES.apply(null, initial), update);
     }
 
     @Test
