@@ -161,6 +161,11 @@ final class GraphRun {
         } catch (GraphException e) {
             fail(checkpoint, outcome.writes(), e);
             throw e;
+        } catch (RuntimeException e) {
+            GraphException failure = new GraphException(
+                    "a reducer or router failed after step " + step + " of " + checkpoint.nextNodes() + ": " + e, e);
+            fail(checkpoint, outcome.writes(), failure);
+            throw failure;
         }
         List<Interrupt> after =
                 plan.tasks().isEmpty() ? List.of() : breakpoints(outcome.writes(), options.interruptAfter());

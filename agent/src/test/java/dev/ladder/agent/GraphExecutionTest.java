@@ -198,6 +198,22 @@ class GraphExecutionTest {
     }
 
     @Test
+    void routerThatThrowsFailsTheRunNamingTheStep() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", state -> {
+                    throw new IllegalStateException("router bug");
+                })
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage(
+                        "a reducer or router failed after step 0 of [count]: java.lang.IllegalStateException: router bug");
+    }
+
+    @Test
     void recursionLimitErrorNamesTheStepAndNode() {
         CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
                 .node("loop", ctx -> Update.of(TOTAL, 1))
