@@ -137,7 +137,10 @@ public final class CompiledGraph {
      * into this graph's input, and {@code output} turns this graph's final state into the parent's
      * update. Tokens the subgraph streams reach the parent's listener. A subgraph node that returns
      * an {@link Update#toParent()} update ends the subgraph's run; that update becomes this node's
-     * update, and its go-to nodes are nodes of the parent.
+     * update, and its go-to nodes are nodes of the parent. A subgraph node that asks a question
+     * ({@link NodeContext#interrupt}) stops the parent's run; on resume the subgraph runs again from
+     * its start and the question returns the answer. Nodes of the subgraph that ran before the
+     * question run again, and parallel nodes of one subgraph must not ask at the same time.
      */
     public Node asNode(Function<State, Update> input, Function<State, Update> output) {
         Objects.requireNonNull(input, "input");
@@ -148,7 +151,8 @@ public final class CompiledGraph {
                     context.emitToken(token.text());
                 }
             };
-            GraphRun run = new GraphRun(spec, options, NoCheckpointer.INSTANCE, "subgraph", new Events(forward));
+            GraphRun run =
+                    new GraphRun(spec, options, NoCheckpointer.INSTANCE, "subgraph", new Events(forward), context);
             RunResult result;
             try {
                 result = run.start(input.apply(context.state()), null);
@@ -156,8 +160,12 @@ public final class CompiledGraph {
                 return command.update();
             }
             if (result.interrupted()) {
-                throw new GraphException("the subgraph in node '" + context.node() + "' stopped at "
-                        + result.interrupts() + "; interrupts inside subgraphs are not supported");
+                Interrupt first = result.interrupts().get(0);
+                if (GraphRun.isStatic(first)) {
+                    throw new GraphException("the subgraph in node '" + context.node() + "' stopped at breakpoint "
+                            + first.id() + "; breakpoints inside subgraphs are not supported, set them on the parent");
+                }
+                throw new InterruptSignal(first.payload());
             }
             return output.apply(result.state());
         };

@@ -24,12 +24,23 @@ final class GraphRun {
     private final Planner planner;
 
     GraphRun(GraphSpec spec, GraphOptions options, Checkpointer checkpointer, String threadId, Events events) {
+        this(spec, options, checkpointer, threadId, events, null);
+    }
+
+    /** Creates a run of a subgraph whose nodes ask their questions through {@code parent}, or not when null. */
+    GraphRun(
+            GraphSpec spec,
+            GraphOptions options,
+            Checkpointer checkpointer,
+            String threadId,
+            Events events,
+            NodeContext parent) {
         this.spec = spec;
         this.options = options;
         this.checkpointer = checkpointer;
         this.threadId = threadId;
         this.events = events;
-        this.runner = new StepRunner(spec, options.executor(), events);
+        this.runner = new StepRunner(spec, options.executor(), events, parent);
         this.planner = new Planner(spec);
     }
 

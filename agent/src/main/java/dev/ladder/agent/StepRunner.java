@@ -20,11 +20,13 @@ final class StepRunner {
     private final GraphSpec spec;
     private final Executor executor;
     private final Events events;
+    private final NodeContext parent;
 
-    StepRunner(GraphSpec spec, Executor executor, Events events) {
+    StepRunner(GraphSpec spec, Executor executor, Events events, NodeContext parent) {
         this.spec = spec;
         this.executor = executor;
         this.events = events;
+        this.parent = parent;
     }
 
     /**
@@ -133,7 +135,8 @@ final class StepRunner {
     private Result runWithRetry(int step, Task task, State state, Map<String, List<Object>> answers) {
         NodeOptions options = spec.options(task.node());
         State view = task.input().isEmpty() ? state : state.overlay(overlay(task.input()));
-        TaskContext context = new TaskContext(view, task, step, answers.getOrDefault(task.id(), List.of()), events);
+        TaskContext context =
+                new TaskContext(view, task, step, answers.getOrDefault(task.id(), List.of()), events, parent);
         for (int attempt = 1; ; attempt++) {
             try {
                 context.restart();

@@ -122,6 +122,26 @@ class StreamingAndSubgraphTest {
     }
 
     @Test
+    void breakpointInsideASubgraphFailsNamingIt() {
+        CompiledGraph inner = StateGraph.of(Schema.of(TEXT))
+                .node("inside", ctx -> Update.of(TEXT, "x"))
+                .edge(START, "inside")
+                .edge("inside", END)
+                .compile(GraphOptions.builder().interruptBefore("inside").build());
+        CompiledGraph outer = StateGraph.of(Schema.of(TEXT))
+                .node("sub", inner.asNode(s -> Update.empty(), s -> Update.empty()))
+                .edge(START, "sub")
+                .edge("sub", END)
+                .compile();
+
+        assertThatThrownBy(() -> outer.invoke(Update.empty()))
+                .isInstanceOf(NodeFailedException.class)
+                .hasMessage(
+                        "node 'sub' failed at step 0: the subgraph in node 'sub' stopped at breakpoint before:inside;"
+                                + " breakpoints inside subgraphs are not supported, set them on the parent");
+    }
+
+    @Test
     void updateToTheParentFromATopLevelGraphFailsClearly() {
         CompiledGraph graph = StateGraph.of(Schema.of(LOG))
                 .node("lost", ctx -> Update.of(LOG, List.of("x")).toParent())
