@@ -167,7 +167,7 @@ class StreamingAndSubgraphTest {
                             }
                             return Update.of(TEXT, "second try");
                         },
-                        NodeOptions.timeout(Duration.ofMillis(100)).withRetry(RetryPolicy.attempts(2)))
+                        NodeOptions.timeout(Duration.ofSeconds(1)).withRetry(RetryPolicy.attempts(2)))
                 .edge(START, "slow")
                 .edge("slow", END)
                 .compile();
