@@ -70,6 +70,22 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     }
 
     @Test
+    void checkpointOfANewerFormatVersionFailsAskingForAnUpgrade() throws Exception {
+        CompiledGraph graph = counter(options().build());
+        graph.invoke(Update.empty(), RunConfig.thread("future"));
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "UPDATE agent_checkpoints SET body = replace(body, '\"version\":1', '\"version\":2')");
+        }
+
+        assertThatThrownBy(() -> graph.state("future"))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage("a stored ladder-checkpoint has format version 2, newer than this Ladder reads (1):"
+                        + " upgrade Ladder to read it");
+    }
+
+    @Test
     void storedKeyMissingFromTheSchemaFailsNamingTheKey() {
         counter(options().build()).invoke(Update.of(TEXT, "hello"), RunConfig.thread("schema"));
         Key<Integer> total = Key.reduced("total", Integer.class, 0, Integer::sum);
