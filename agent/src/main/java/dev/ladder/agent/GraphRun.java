@@ -81,7 +81,8 @@ final class GraphRun {
         List<Task> tasks = withGoTos(base.next(), base.step() + 1, update.gotos());
         Map<String, Set<String>> joins = base.joins();
         if (asNode != null) {
-            Planner.Plan plan = planner.next(base.step() + 1, List.of(write), new State(spec.schema(), values), joins);
+            Planner.Plan plan = planner.next(
+                    base.step() + 1, List.of(write), base.values(), new State(spec.schema(), values), joins);
             tasks = plan.tasks();
             joins = plan.joins();
         }
@@ -168,7 +169,12 @@ final class GraphRun {
         Planner.Plan plan;
         try {
             values = StateMerger.apply(spec.schema(), checkpoint.values(), outcome.writes());
-            plan = planner.next(step + 1, outcome.writes(), new State(spec.schema(), values), checkpoint.joins());
+            plan = planner.next(
+                    step + 1,
+                    outcome.writes(),
+                    checkpoint.values(),
+                    new State(spec.schema(), values),
+                    checkpoint.joins());
         } catch (GraphException e) {
             fail(checkpoint, outcome.writes(), e);
             throw e;
@@ -220,7 +226,7 @@ final class GraphRun {
             String source,
             String writer) {
         Map<String, Object> merged = StateMerger.apply(spec.schema(), values, writes);
-        Planner.Plan plan = planner.next(step + 1, writes, new State(spec.schema(), merged), joins);
+        Planner.Plan plan = planner.next(step + 1, writes, values, new State(spec.schema(), merged), joins);
         return new Checkpoint(
                 threadId,
                 CheckpointIds.next(),

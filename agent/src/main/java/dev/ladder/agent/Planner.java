@@ -23,19 +23,28 @@ final class Planner {
     record Plan(List<Task> tasks, Map<String, Set<String>> joins) {}
 
     /**
-     * Plans step {@code step} from {@code finished} (in task order) over the merged {@code state}.
+     * Plans step {@code step} from {@code finished} (in task order). A node's routers see the
+     * values {@code before} the step with that node's own writes applied, as if it had run alone;
+     * {@code merged} is that view when the step had one task.
      *
      * @throws GraphException naming the router when it sends the run to an unknown node.
      */
-    Plan next(int step, List<PendingWrite> finished, State state, Map<String, Set<String>> joins) {
+    Plan next(
+            int step,
+            List<PendingWrite> finished,
+            Map<String, Object> before,
+            State merged,
+            Map<String, Set<String>> joins) {
         Set<String> plain = new LinkedHashSet<>();
         List<Send> sends = new ArrayList<>();
         Map<String, Set<String>> progress = spec.joins().isEmpty() ? joins : new HashMap<>(joins);
         for (PendingWrite write : finished) {
             String node = write.node();
             plain.addAll(spec.edges().getOrDefault(node, List.of()));
-            for (Branch branch : spec.branches().getOrDefault(node, List.of())) {
-                for (Send send : branch.route().apply(state)) {
+            List<Branch> branches = spec.branches().getOrDefault(node, List.of());
+            State view = branches.isEmpty() || finished.size() == 1 ? merged : ownView(before, write);
+            for (Branch branch : branches) {
+                for (Send send : branch.route().apply(view)) {
                     route(node, send, plain, sends);
                 }
             }
@@ -54,6 +63,10 @@ final class Planner {
             tasks.add(new Task(step + "." + tasks.size(), send.node(), send.input()));
         }
         return new Plan(tasks, progress);
+    }
+
+    private State ownView(Map<String, Object> before, PendingWrite write) {
+        return new State(spec.schema(), StateMerger.apply(spec.schema(), before, List.of(write)));
     }
 
     /**
