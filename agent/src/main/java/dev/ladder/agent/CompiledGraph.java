@@ -91,7 +91,8 @@ public final class CompiledGraph {
     /**
      * Writes {@code update} to the thread's state as if {@code asNode} had returned it: reducers
      * apply and the next nodes are those that follow {@code asNode}. With {@code asNode} null the
-     * next nodes stay as they were. Returns the id of the new checkpoint.
+     * next nodes stay as they were, and the update's {@link Update#goTo} nodes are added to them.
+     * Returns the id of the new checkpoint.
      */
     public String updateState(RunConfig config, Update update, String asNode) {
         if (asNode != null && !spec.hasNode(asNode)) {
@@ -134,7 +135,12 @@ public final class CompiledGraph {
     /**
      * Returns a node that runs this graph as a subgraph: {@code input} turns the parent's state
      * into this graph's input, and {@code output} turns this graph's final state into the parent's
-     * update. Tokens the subgraph streams reach the parent's listener.
+     * update. Tokens the subgraph streams reach the parent's listener. A subgraph node that returns
+     * an {@link Update#toParent()} update ends the subgraph's run; that update becomes this node's
+     * update, and its go-to nodes are nodes of the parent. A subgraph node that asks a question
+     * ({@link NodeContext#interrupt}) stops the parent's run; on resume the subgraph runs again from
+     * its start and the question returns the answer. Nodes of the subgraph that ran before the
+     * question run again, and parallel nodes of one subgraph must not ask at the same time.
      */
     public Node asNode(Function<State, Update> input, Function<State, Update> output) {
         Objects.requireNonNull(input, "input");
@@ -145,11 +151,21 @@ public final class CompiledGraph {
                     context.emitToken(token.text());
                 }
             };
-            GraphRun run = new GraphRun(spec, options, NoCheckpointer.INSTANCE, "subgraph", new Events(forward));
-            RunResult result = run.start(input.apply(context.state()), null);
+            GraphRun run =
+                    new GraphRun(spec, options, NoCheckpointer.INSTANCE, "subgraph", new Events(forward), context);
+            RunResult result;
+            try {
+                result = run.start(input.apply(context.state()), null);
+            } catch (ParentCommand command) {
+                return command.update();
+            }
             if (result.interrupted()) {
-                throw new GraphException("the subgraph in node '" + context.node() + "' stopped at "
-                        + result.interrupts() + "; interrupts inside subgraphs are not supported");
+                Interrupt first = result.interrupts().get(0);
+                if (GraphRun.isStatic(first)) {
+                    throw new GraphException("the subgraph in node '" + context.node() + "' stopped at breakpoint "
+                            + first.id() + "; breakpoints inside subgraphs are not supported, set them on the parent");
+                }
+                throw new InterruptSignal(first.payload());
             }
             return output.apply(result.state());
         };
@@ -164,6 +180,8 @@ public final class CompiledGraph {
         ThreadLock lock = checkpointer.lock(config.threadId());
         try {
             return body.get();
+        } catch (ParentCommand command) {
+            throw new GraphException(command.getMessage() + ", but the graph does not run as a subgraph node");
         } finally {
             lock.close();
         }

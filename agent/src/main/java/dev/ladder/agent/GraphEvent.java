@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Something that happened while a graph ran, delivered to a {@link GraphListener} or read from a
  * {@link GraphStream}. Events of one node arrive in order; events of nodes running in parallel
- * interleave.
+ * interleave. Events are immutable.
  */
 public sealed interface GraphEvent {
 

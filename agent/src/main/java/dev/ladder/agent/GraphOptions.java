@@ -123,7 +123,12 @@ public final class GraphOptions {
             return this;
         }
 
-        /** Runs parallel nodes on {@code executor} instead of a shared pool of daemon threads. */
+        /**
+         * Runs parallel nodes, nodes with a timeout and tool calls on {@code executor} instead of a
+         * shared unbounded pool of daemon threads. A bounded executor runs a step's nodes in turn
+         * when it has fewer threads than the step has nodes, and nodes that wait for each other then
+         * wait forever.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;

@@ -24,12 +24,23 @@ final class GraphRun {
     private final Planner planner;
 
     GraphRun(GraphSpec spec, GraphOptions options, Checkpointer checkpointer, String threadId, Events events) {
+        this(spec, options, checkpointer, threadId, events, null);
+    }
+
+    /** Creates a run of a subgraph whose nodes ask their questions through {@code parent}, or not when null. */
+    GraphRun(
+            GraphSpec spec,
+            GraphOptions options,
+            Checkpointer checkpointer,
+            String threadId,
+            Events events,
+            NodeContext parent) {
         this.spec = spec;
         this.options = options;
         this.checkpointer = checkpointer;
         this.threadId = threadId;
         this.events = events;
-        this.runner = new StepRunner(spec, options.executor(), events);
+        this.runner = new StepRunner(spec, options.executor(), events, parent);
         this.planner = new Planner(spec);
     }
 
@@ -67,13 +78,20 @@ final class GraphRun {
         String writer = asNode == null ? "update" : asNode;
         PendingWrite write = new PendingWrite("update", writer, update);
         Map<String, Object> values = StateMerger.apply(spec.schema(), base.values(), List.of(write));
-        List<Task> tasks = base.next();
+        List<Task> tasks = withGoTos(base.next(), base.step() + 1, update.gotos());
         Map<String, Set<String>> joins = base.joins();
         if (asNode != null) {
-            Planner.Plan plan = planner.next(base.step() + 1, List.of(write), new State(spec.schema(), values), joins);
+            Planner.Plan plan = planner.next(
+                    base.step() + 1, List.of(write), base.values(), new State(spec.schema(), values), joins);
             tasks = plan.tasks();
             joins = plan.joins();
         }
+        // With the next nodes unchanged, a run paused before them stays paused, so resume passes the breakpoint.
+        List<Interrupt> paused = asNode != null
+                ? List.of()
+                : base.interrupts().stream()
+                        .filter(i -> i.id().startsWith(BEFORE))
+                        .toList();
         Checkpoint checkpoint = new Checkpoint(
                 threadId,
                 CheckpointIds.next(),
@@ -83,7 +101,7 @@ final class GraphRun {
                 tasks,
                 joins,
                 List.of(),
-                List.of(),
+                paused,
                 Map.of(),
                 "update",
                 asNode,
@@ -91,6 +109,18 @@ final class GraphRun {
                 Instant.now());
         checkpointer.put(checkpoint);
         return checkpoint;
+    }
+
+    private List<Task> withGoTos(List<Task> next, int step, List<String> gotos) {
+        List<Task> tasks = new ArrayList<>(next);
+        for (String node : gotos) {
+            if (!spec.hasNode(node)) {
+                throw new IllegalArgumentException("cannot go to unknown node '" + node + "'; nodes: "
+                        + spec.nodes().keySet());
+            }
+            tasks.add(new Task(step + ".g" + tasks.size(), node, Update.empty()));
+        }
+        return tasks;
     }
 
     private RunResult loop(Checkpoint checkpoint, boolean skipBefore) {
@@ -139,10 +169,20 @@ final class GraphRun {
         Planner.Plan plan;
         try {
             values = StateMerger.apply(spec.schema(), checkpoint.values(), outcome.writes());
-            plan = planner.next(step + 1, outcome.writes(), new State(spec.schema(), values), checkpoint.joins());
+            plan = planner.next(
+                    step + 1,
+                    outcome.writes(),
+                    checkpoint.values(),
+                    new State(spec.schema(), values),
+                    checkpoint.joins());
         } catch (GraphException e) {
             fail(checkpoint, outcome.writes(), e);
             throw e;
+        } catch (RuntimeException e) {
+            GraphException failure = new GraphException(
+                    "a reducer or router failed after step " + step + " of " + checkpoint.nextNodes() + ": " + e, e);
+            fail(checkpoint, outcome.writes(), failure);
+            throw failure;
         }
         List<Interrupt> after =
                 plan.tasks().isEmpty() ? List.of() : breakpoints(outcome.writes(), options.interruptAfter());
@@ -186,7 +226,7 @@ final class GraphRun {
             String source,
             String writer) {
         Map<String, Object> merged = StateMerger.apply(spec.schema(), values, writes);
-        Planner.Plan plan = planner.next(step + 1, writes, new State(spec.schema(), merged), joins);
+        Planner.Plan plan = planner.next(step + 1, writes, values, new State(spec.schema(), merged), joins);
         return new Checkpoint(
                 threadId,
                 CheckpointIds.next(),

@@ -16,6 +16,10 @@ record GraphSpec(
         return nodes.containsKey(name);
     }
 
+    boolean hasDeferred() {
+        return options.values().stream().anyMatch(NodeOptions::deferred);
+    }
+
     NodeOptions options(String node) {
         return options.getOrDefault(node, NodeOptions.DEFAULT);
     }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
     private final CheckpointCodec codec;
     private final Connection connection;
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private JdbcCheckpointer(Builder builder) {
         this.url = builder.url;
@@ -71,15 +73,14 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
     @Override
     public synchronized void put(Checkpoint checkpoint) {
         inTransaction("store checkpoint '" + checkpoint.id() + "' of thread '" + checkpoint.threadId() + "'", () -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + checkpoints
+            PreparedStatement insert = statement("INSERT INTO " + checkpoints
                     + " (thread_id, checkpoint_id, created_at, body) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (thread_id, checkpoint_id) DO UPDATE SET body = excluded.body")) {
-                insert.setString(1, checkpoint.threadId());
-                insert.setString(2, checkpoint.id());
-                insert.setLong(3, checkpoint.createdAt().toEpochMilli());
-                insert.setString(4, codec.encode(checkpoint));
-                insert.executeUpdate();
-            }
+                    + " ON CONFLICT (thread_id, checkpoint_id) DO UPDATE SET body = excluded.body");
+            insert.setString(1, checkpoint.threadId());
+            insert.setString(2, checkpoint.id());
+            insert.setLong(3, checkpoint.createdAt().toEpochMilli());
+            insert.setString(4, codec.encode(checkpoint));
+            insert.executeUpdate();
             for (PendingWrite write : checkpoint.writes()) {
                 insertWrite(checkpoint.threadId(), checkpoint.id(), write);
             }
@@ -169,15 +170,14 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
     }
 
     private void insertWrite(String threadId, String checkpointId, PendingWrite write) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + writes
+        PreparedStatement insert = statement("INSERT INTO " + writes
                 + " (thread_id, checkpoint_id, task_id, body) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (thread_id, checkpoint_id, task_id) DO UPDATE SET body = excluded.body")) {
-            insert.setString(1, threadId);
-            insert.setString(2, checkpointId);
-            insert.setString(3, write.taskId());
-            insert.setString(4, codec.encode(write));
-            insert.executeUpdate();
-        }
+                + " ON CONFLICT (thread_id, checkpoint_id, task_id) DO UPDATE SET body = excluded.body");
+        insert.setString(1, threadId);
+        insert.setString(2, checkpointId);
+        insert.setString(3, write.taskId());
+        insert.setString(4, codec.encode(write));
+        insert.executeUpdate();
     }
 
     private void retain(String threadId) throws SQLException {
@@ -206,6 +206,16 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
                 threadId);
     }
 
+    /** Returns the prepared statement of {@code sql}, prepared once per checkpointer; callers hold the monitor. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
     private void execute(String sql, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -217,8 +227,9 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
 
     private List<Checkpoint> select(String where, String... parameters) {
         List<Checkpoint> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT thread_id, checkpoint_id, body FROM " + checkpoints + " " + where)) {
+        try {
+            PreparedStatement query =
+                    statement("SELECT thread_id, checkpoint_id, body FROM " + checkpoints + " " + where);
             for (int i = 0; i < parameters.length; i++) {
                 query.setString(i + 1, parameters[i]);
             }
@@ -235,14 +246,13 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
 
     private List<PendingWrite> writesOf(String threadId, String checkpointId) throws SQLException {
         List<PendingWrite> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT body FROM " + writes + " WHERE thread_id = ? AND checkpoint_id = ? ORDER BY seq")) {
-            query.setString(1, threadId);
-            query.setString(2, checkpointId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.add(codec.decodeWrite(rows.getString(1)));
-                }
+        PreparedStatement query =
+                statement("SELECT body FROM " + writes + " WHERE thread_id = ? AND checkpoint_id = ? ORDER BY seq");
+        query.setString(1, threadId);
+        query.setString(2, checkpointId);
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.add(codec.decodeWrite(rows.getString(1)));
             }
         }
         return found;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Declares one key of a graph's state: its name, its Java type and how writes to it combine.
@@ -23,12 +25,20 @@ import java.util.function.BinaryOperator;
  * @param <T> the type of the value.
  */
 public final class Key<T> {
+    /** The id of a removal that removes every element written before it; see {@link #byId}. */
+    public static final String REMOVE_ALL = "__remove_all__";
+
     private final String name;
     private final Type type;
     private final BinaryOperator<T> reducer;
     private final T initial;
+    private final boolean ephemeral;
 
     private Key(String name, Type type, BinaryOperator<T> reducer, T initial) {
+        this(name, type, reducer, initial, false);
+    }
+
+    private Key(String name, Type type, BinaryOperator<T> reducer, T initial, boolean ephemeral) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -37,6 +47,7 @@ public final class Key<T> {
         }
         this.reducer = reducer;
         this.initial = initial;
+        this.ephemeral = ephemeral;
     }
 
     /** Creates a key that keeps the last value written and accepts one write per superstep. */
@@ -46,10 +57,10 @@ public final class Key<T> {
 
     /**
      * Creates a key that keeps the last value written, for a generic {@code type} such as one made
-     * with {@link Types#newParameterizedType}.
+     * with {@link Types#newParameterizedType}. The caller states {@code T}, which must match
+     * {@code type}: {@code Key<List<Item>> items = Key.of("items", listOfItemType)}.
      */
-    public static <T> Key<T> of(String name, Type type, Class<? super T> rawType) {
-        Objects.requireNonNull(rawType, "rawType");
+    public static <T> Key<T> of(String name, Type type) {
         return new Key<>(name, type, null, null);
     }
 
@@ -73,6 +84,37 @@ public final class Key<T> {
         return new Key<>(name, type, Key::concat, List.of());
     }
 
+    /**
+     * Creates a list key whose writes are merged by id: an element whose id ({@code idOf}) is
+     * already in the list replaces it in place, any other element is appended. Suits message
+     * histories where a later write edits an earlier message.
+     */
+    public static <E> Key<List<E>> byId(String name, Type elementType, Function<E, String> idOf) {
+        return byId(name, elementType, idOf, element -> false);
+    }
+
+    /**
+     * Creates a list key merged by id like {@link #byId(String, Type, Function)}, where an element
+     * that {@code isRemoval} accepts is not stored but removes the element with its id, and a removal
+     * whose id is {@link #REMOVE_ALL} removes every element before it.
+     */
+    public static <E> Key<List<E>> byId(
+            String name, Type elementType, Function<E, String> idOf, Predicate<E> isRemoval) {
+        Objects.requireNonNull(idOf, "idOf");
+        Objects.requireNonNull(isRemoval, "isRemoval");
+        Type type = Types.newParameterizedType(List.class, elementType);
+        return new Key<>(name, type, (current, update) -> upsert(current, update, idOf, isRemoval), List.of());
+    }
+
+    /**
+     * Creates a list key that collects the writes of one superstep and is cleared when the next
+     * superstep's writes are applied: nodes of step N+1 read what step N wrote, and nothing older.
+     */
+    public static <E> Key<List<E>> topic(String name, Type elementType) {
+        Type type = Types.newParameterizedType(List.class, elementType);
+        return new Key<>(name, type, Key::concat, List.of(), true);
+    }
+
     /** Creates a map key that merges every written map into the current one, later entries winning. */
     public static <V> Key<Map<String, V>> merging(String name, Type valueType) {
         Type type = Types.newParameterizedType(Map.class, String.class, valueType);
@@ -92,6 +134,11 @@ public final class Key<T> {
     /** Returns true when writes are folded by a reducer rather than replacing the value. */
     public boolean hasReducer() {
         return reducer != null;
+    }
+
+    /** Returns true for a {@link #topic} key, whose value lasts one superstep. */
+    public boolean ephemeral() {
+        return ephemeral;
     }
 
     /** Returns the value before any write: the reducer's identity, or null for a last-value key. */
@@ -118,6 +165,23 @@ public final class Key<T> {
         all.addAll(current);
         all.addAll(update);
         return Collections.unmodifiableList(all);
+    }
+
+    private static <E> List<E> upsert(
+            List<E> current, List<E> update, Function<E, String> idOf, Predicate<E> isRemoval) {
+        Map<String, E> byId = new LinkedHashMap<>();
+        current.forEach(element -> byId.put(idOf.apply(element), element));
+        for (E element : update) {
+            String id = Objects.requireNonNull(idOf.apply(element), "id of a list element");
+            if (!isRemoval.test(element)) {
+                byId.put(id, element);
+            } else if (id.equals(REMOVE_ALL)) {
+                byId.clear();
+            } else {
+                byId.remove(id);
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     private static <V> Map<String, V> merge(Map<String, V> current, Map<String, V> update) {

@@ -33,7 +33,7 @@ final class Mermaid {
 
     private static void branch(StringBuilder out, GraphSpec spec, String from, Branch branch) {
         if (!branch.labels().isEmpty()) {
-            branch.labels().forEach((label, to) -> dotted(out, from, to, label));
+            new java.util.TreeMap<>(branch.labels()).forEach((label, to) -> dotted(out, from, to, label));
             return;
         }
         List<String> targets =

@@ -14,11 +14,13 @@ import java.util.Objects;
  *     longer is interrupted and counts as failed.
  * @param routesTo the nodes the node may go to through {@link Update#goTo}, declared so that
  *     validation and the Mermaid diagram know them.
+ * @param deferred whether the node, once triggered, waits until no other node is left to run, so
+ *     that it runs once after branches of different lengths have all finished.
  */
-public record NodeOptions(RetryPolicy retry, Duration timeout, List<String> routesTo) {
+public record NodeOptions(RetryPolicy retry, Duration timeout, List<String> routesTo, boolean deferred) {
 
     /** Runs a node once, without a time limit. */
-    public static final NodeOptions DEFAULT = new NodeOptions(RetryPolicy.NONE, null, List.of());
+    public static final NodeOptions DEFAULT = new NodeOptions(RetryPolicy.NONE, null, List.of(), false);
 
     public NodeOptions {
         Objects.requireNonNull(retry, "retry");
@@ -40,16 +42,26 @@ public record NodeOptions(RetryPolicy retry, Duration timeout, List<String> rout
 
     /** Returns options declaring the nodes the node may go to with {@link Update#goTo}. */
     public static NodeOptions routesTo(String... nodes) {
-        return new NodeOptions(RetryPolicy.NONE, null, Arrays.asList(nodes));
+        return new NodeOptions(RetryPolicy.NONE, null, Arrays.asList(nodes), false);
+    }
+
+    /** Returns options for a node that runs only once no other node is left to run. */
+    public static NodeOptions defer() {
+        return DEFAULT.withDeferred(true);
+    }
+
+    /** Returns a copy that is deferred or not. */
+    public NodeOptions withDeferred(boolean deferred) {
+        return new NodeOptions(retry, timeout, routesTo, deferred);
     }
 
     /** Returns a copy with {@code retry}. */
     public NodeOptions withRetry(RetryPolicy retry) {
-        return new NodeOptions(retry, timeout, routesTo);
+        return new NodeOptions(retry, timeout, routesTo, deferred);
     }
 
     /** Returns a copy with {@code timeout}. */
     public NodeOptions withTimeout(Duration timeout) {
-        return new NodeOptions(retry, timeout, routesTo);
+        return new NodeOptions(retry, timeout, routesTo, deferred);
     }
 }

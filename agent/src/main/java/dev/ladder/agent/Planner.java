@@ -11,6 +11,8 @@ import java.util.Set;
 
 /** Decides the tasks of the next superstep from the nodes that just finished. */
 final class Planner {
+    private static final String DEFERRED = "deferred:";
+
     private final GraphSpec spec;
 
     Planner(GraphSpec spec) {
@@ -21,19 +23,28 @@ final class Planner {
     record Plan(List<Task> tasks, Map<String, Set<String>> joins) {}
 
     /**
-     * Plans step {@code step} from {@code finished} (in task order) over the merged {@code state}.
+     * Plans step {@code step} from {@code finished} (in task order). A node's routers see the
+     * values {@code before} the step with that node's own writes applied, as if it had run alone;
+     * {@code merged} is that view when the step had one task.
      *
      * @throws GraphException naming the router when it sends the run to an unknown node.
      */
-    Plan next(int step, List<PendingWrite> finished, State state, Map<String, Set<String>> joins) {
+    Plan next(
+            int step,
+            List<PendingWrite> finished,
+            Map<String, Object> before,
+            State merged,
+            Map<String, Set<String>> joins) {
         Set<String> plain = new LinkedHashSet<>();
         List<Send> sends = new ArrayList<>();
         Map<String, Set<String>> progress = spec.joins().isEmpty() ? joins : new HashMap<>(joins);
         for (PendingWrite write : finished) {
             String node = write.node();
             plain.addAll(spec.edges().getOrDefault(node, List.of()));
-            for (Branch branch : spec.branches().getOrDefault(node, List.of())) {
-                for (Send send : branch.route().apply(state)) {
+            List<Branch> branches = spec.branches().getOrDefault(node, List.of());
+            State view = branches.isEmpty() || finished.size() == 1 ? merged : ownView(before, write);
+            for (Branch branch : branches) {
+                for (Send send : branch.route().apply(view)) {
                     route(node, send, plain, sends);
                 }
             }
@@ -41,6 +52,9 @@ final class Planner {
             advanceJoins(node, progress, plain);
         }
         plain.remove(END);
+        if (spec.hasDeferred()) {
+            progress = holdDeferred(plain, sends, progress);
+        }
         List<Task> tasks = new ArrayList<>(plain.size() + sends.size());
         for (String node : plain) {
             tasks.add(new Task(step + "." + tasks.size(), node, Update.empty()));
@@ -49,6 +63,33 @@ final class Planner {
             tasks.add(new Task(step + "." + tasks.size(), send.node(), send.input()));
         }
         return new Plan(tasks, progress);
+    }
+
+    private State ownView(Map<String, Object> before, PendingWrite write) {
+        return new State(spec.schema(), StateMerger.apply(spec.schema(), before, List.of(write)));
+    }
+
+    /**
+     * Moves deferred nodes out of {@code plain} into {@code progress} while other tasks remain, and
+     * back once nothing else is left to run.
+     */
+    private Map<String, Set<String>> holdDeferred(Set<String> plain, List<Send> sends, Map<String, Set<String>> joins) {
+        Map<String, Set<String>> progress = new HashMap<>(joins);
+        for (String node : List.copyOf(plain)) {
+            if (spec.options(node).deferred()) {
+                plain.remove(node);
+                progress.put(DEFERRED + node, Set.of());
+            }
+        }
+        if (plain.isEmpty() && sends.isEmpty()) {
+            for (String key : List.copyOf(progress.keySet())) {
+                if (key.startsWith(DEFERRED)) {
+                    progress.remove(key);
+                    plain.add(key.substring(DEFERRED.length()));
+                }
+            }
+        }
+        return progress;
     }
 
     private void route(String from, Send send, Set<String> plain, List<Send> sends) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * Where a call of a {@link CompiledGraph} left its thread: finished, or stopped to wait for a human.
+ * Immutable.
  *
  * @param threadId the thread.
  * @param checkpointId the newest checkpoint, or null when the graph runs without a checkpointer.

@@ -3,6 +3,7 @@ package dev.ladder.agent;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,11 @@ import java.util.Optional;
  */
 public final class Schema {
     private final Map<String, Key<?>> keys;
+    private final List<Key<?>> ephemeralKeys;
 
     private Schema(Map<String, Key<?>> keys) {
         this.keys = Collections.unmodifiableMap(keys);
+        this.ephemeralKeys = keys.values().stream().filter(Key::ephemeral).toList();
     }
 
     /**
@@ -34,6 +37,24 @@ public final class Schema {
             }
         }
         return new Schema(byName);
+    }
+
+    /**
+     * Creates a schema whose keys are the components of {@code type}, each keeping its last value,
+     * except where a key of the same name in {@code overrides} gives a reducer. Nodes read the state
+     * as the record with {@link State#as} and write with {@link Update#changes}.
+     *
+     * @throws IllegalArgumentException if an override names no component.
+     */
+    public static Schema ofRecord(Class<? extends Record> type, Key<?>... overrides) {
+        Map<String, Key<?>> keys = RecordStates.keys(type);
+        for (Key<?> key : overrides) {
+            if (keys.replace(key.name(), key) == null) {
+                throw new IllegalArgumentException("key '" + key.name() + "' is not a component of "
+                        + type.getSimpleName() + "; components: " + keys.keySet());
+            }
+        }
+        return new Schema(keys);
     }
 
     /** Returns the keys in declaration order. */
@@ -58,6 +79,11 @@ public final class Schema {
                     "state key '" + name + "' is not declared in the schema; declared keys: " + keys.keySet());
         }
         return key;
+    }
+
+    /** Returns the {@link Key#topic} keys, cleared before each step's writes apply. */
+    List<Key<?>> ephemeralKeys() {
+        return ephemeralKeys;
     }
 
     /** Returns true if {@code key} is declared (by name). */

@@ -48,6 +48,16 @@ public final class State {
         return Optional.ofNullable(value == null ? key.initial() : key.cast(value));
     }
 
+    /**
+     * Returns the state as a {@code type} record whose components are the state's keys, as declared
+     * with {@link Schema#ofRecord}; a component never written is its key's identity, or null.
+     *
+     * @throws IllegalStateException if a primitive component has no value yet.
+     */
+    public <R extends Record> R as(Class<R> type) {
+        return RecordStates.read(this, type);
+    }
+
     /** Returns the values written so far by key name, without reducer identities. */
     public Map<String, Object> values() {
         return values;

@@ -19,9 +19,11 @@ final class StateMerger {
     static Map<String, Object> apply(Schema schema, Map<String, Object> values, List<PendingWrite> writes) {
         checkConflicts(schema, writes);
         Map<String, Object> next = new HashMap<>(values);
+        schema.ephemeralKeys().forEach(key -> next.remove(key.name()));
         for (PendingWrite write : writes) {
             for (Write w : write.update().writes()) {
-                next.put(w.key().name(), reduce(w.key(), next.get(w.key().name()), w));
+                Key<?> key = schema.require(w.key().name());
+                next.put(key.name(), reduce(key, next.get(key.name()), w));
             }
         }
         return next;
@@ -42,7 +44,7 @@ final class StateMerger {
         for (PendingWrite write : writes) {
             checkDeclared(schema, write);
             for (Write w : write.update().writes()) {
-                if (!w.key().hasReducer()) {
+                if (!schema.require(w.key().name()).hasReducer()) {
                     writers.computeIfAbsent(w.key().name(), k -> new ArrayList<>())
                             .add(write.node());
                 }

@@ -20,11 +20,13 @@ final class StepRunner {
     private final GraphSpec spec;
     private final Executor executor;
     private final Events events;
+    private final NodeContext parent;
 
-    StepRunner(GraphSpec spec, Executor executor, Events events) {
+    StepRunner(GraphSpec spec, Executor executor, Events events, NodeContext parent) {
         this.spec = spec;
         this.executor = executor;
         this.events = events;
+        this.parent = parent;
     }
 
     /**
@@ -105,6 +107,8 @@ final class StepRunner {
                         task.id() + ":" + index,
                         task.node(),
                         Json.tree(result.interrupt().payload())));
+            } else if (result.failure() instanceof ParentCommand command) {
+                throw command;
             } else if (failure == null) {
                 failure = failed(step, task, result.failure());
             }
@@ -131,13 +135,16 @@ final class StepRunner {
     private Result runWithRetry(int step, Task task, State state, Map<String, List<Object>> answers) {
         NodeOptions options = spec.options(task.node());
         State view = task.input().isEmpty() ? state : state.overlay(overlay(task.input()));
-        TaskContext context = new TaskContext(view, task, step, answers.getOrDefault(task.id(), List.of()), events);
+        TaskContext context =
+                new TaskContext(view, task, step, answers.getOrDefault(task.id(), List.of()), events, parent);
         for (int attempt = 1; ; attempt++) {
             try {
                 context.restart();
                 return new Result(runOnce(task, context, options.timeout()), null, null);
             } catch (InterruptSignal signal) {
                 return new Result(null, signal, null);
+            } catch (ParentCommand command) {
+                return new Result(null, null, command);
             } catch (RuntimeException e) {
                 RetryPolicy retry = options.retry();
                 if (attempt >= retry.maxAttempts() || !retry.retryOn().test(e)) {
@@ -155,6 +162,9 @@ final class StepRunner {
         Update update = timeout == null ? node.run(context) : runWithTimeout(node, context, timeout);
         if (update == null) {
             throw new IllegalStateException("node '" + task.node() + "' returned null: return Update.empty()");
+        }
+        if (update.isToParent()) {
+            throw new ParentCommand(task.node(), update);
         }
         return update;
     }

@@ -9,14 +9,16 @@ final class TaskContext implements NodeContext {
     private final int step;
     private final List<Object> answers;
     private final Events events;
+    private final NodeContext parent;
     private int asked;
 
-    TaskContext(State state, Task task, int step, List<Object> answers, Events events) {
+    TaskContext(State state, Task task, int step, List<Object> answers, Events events, NodeContext parent) {
         this.state = state;
         this.task = task;
         this.step = step;
         this.answers = answers;
         this.events = events;
+        this.parent = parent;
     }
 
     /** Prepares the context for another attempt: interrupts are matched from the first again. */
@@ -41,6 +43,10 @@ final class TaskContext implements NodeContext {
 
     @Override
     public <T> T interrupt(Object payload, Class<T> type) {
+        if (parent != null) {
+            // A subgraph node asks through the parent's node, whose checkpoint keeps the answers.
+            return parent.interrupt(payload, type);
+        }
         int index = asked++;
         if (index >= answers.size()) {
             throw new InterruptSignal(payload);

@@ -12,14 +12,16 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; every method returns a new update.
  */
 public final class Update {
-    private static final Update EMPTY = new Update(List.of(), List.of());
+    private static final Update EMPTY = new Update(List.of(), List.of(), false);
 
     private final List<Write> writes;
     private final List<String> gotos;
+    private final boolean toParent;
 
-    private Update(List<Write> writes, List<String> gotos) {
+    private Update(List<Write> writes, List<String> gotos, boolean toParent) {
         this.writes = writes;
         this.gotos = gotos;
+        this.toParent = toParent;
     }
 
     /** Returns an update that writes nothing. */
@@ -35,6 +37,17 @@ public final class Update {
     /** Creates an update replacing the value of {@code key} with {@code value}, bypassing its reducer. */
     public static <T> Update overwrite(Key<T> key, T value) {
         return EMPTY.andOverwrite(key, value);
+    }
+
+    /**
+     * Creates an update writing every component of {@code after} that differs from {@code before},
+     * for a state declared with {@link Schema#ofRecord}. A component whose key has a reducer gets
+     * its new value reduced, so write such keys with {@link #of} instead.
+     *
+     * @throws IllegalArgumentException if a component changed to null.
+     */
+    public static <R extends Record> Update changes(R before, R after) {
+        return RecordStates.changes(before, after);
     }
 
     /** Creates an update that only sends the run to {@code nodes} next. */
@@ -58,14 +71,32 @@ public final class Update {
         all.addAll(next.writes);
         List<String> targets = new ArrayList<>(gotos);
         targets.addAll(next.gotos);
-        return new Update(List.copyOf(all), List.copyOf(targets));
+        return new Update(List.copyOf(all), List.copyOf(targets), toParent || next.toParent);
     }
 
     /** Returns this update, also sending the run to {@code nodes} next. */
     public Update andGoTo(String... nodes) {
         List<String> targets = new ArrayList<>(gotos);
         Arrays.stream(nodes).forEach(node -> targets.add(Objects.requireNonNull(node, "node")));
-        return new Update(writes, List.copyOf(targets));
+        return new Update(writes, List.copyOf(targets), toParent);
+    }
+
+    /**
+     * Returns this update addressed to the graph that runs this one as a subgraph node: the
+     * subgraph's run ends, and the parent applies the writes as the subgraph node's update and goes
+     * to the {@link #goTo} nodes, which are nodes of the parent.
+     */
+    public Update toParent() {
+        return new Update(writes, gotos, true);
+    }
+
+    Update withoutParent() {
+        return new Update(writes, gotos, false);
+    }
+
+    /** Returns true if this update is addressed to the parent graph; see {@link #toParent()}. */
+    public boolean isToParent() {
+        return toParent;
     }
 
     /** Returns true if the update writes nothing and goes nowhere. */
@@ -86,12 +117,15 @@ public final class Update {
         List<Write> all = new ArrayList<>(writes.size() + 1);
         all.addAll(writes);
         all.add(write);
-        return new Update(List.copyOf(all), gotos);
+        return new Update(List.copyOf(all), gotos, toParent);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Update update && update.writes.equals(writes) && update.gotos.equals(gotos);
+        return other instanceof Update update
+                && update.writes.equals(writes)
+                && update.gotos.equals(gotos)
+                && update.toParent == toParent;
     }
 
     @Override

@@ -195,6 +195,26 @@ abstract class CheckpointerContract {
     }
 
     @Test
+    void goToAddedAtAStaticBreakpointRunsBesideTheNormalPath() {
+        CompiledGraph graph = StateGraph.of(SCHEMA)
+                .node("a", ctx -> Update.of(LOG, List.of("a")), NodeOptions.routesTo("extra"))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .node("extra", ctx -> Update.of(LOG, List.of("extra")))
+                .edge(START, "a")
+                .edge("a", "b")
+                .edge("b", END)
+                .edge("extra", END)
+                .compile(options().interruptBefore("b").build());
+        RunConfig config = RunConfig.thread("goto");
+        graph.invoke(Update.empty(), config);
+
+        graph.updateState(config, Update.goTo("extra"), null);
+        RunResult done = graph.resume(config);
+
+        assertThat(done.get(LOG)).containsExactly("a", "b", "extra");
+    }
+
+    @Test
     void nodeAskingTwiceNeedsTwoAnswersAndRerunsFromItsStart() {
         AtomicInteger starts = new AtomicInteger();
         CompiledGraph graph = StateGraph.of(SCHEMA)
@@ -245,6 +265,44 @@ abstract class CheckpointerContract {
         assertThat(asked.interrupts()).extracting(Interrupt::payload).containsExactly("w1", "w2");
         assertThat(oneLeft.interrupts()).extracting(Interrupt::payload).containsExactly("w1");
         assertThat(done.get(answers)).containsExactly("w1=no", "w2=yes");
+    }
+
+    @Test
+    void questionsOfFannedOutSubgraphsAreAnsweredOneAtATime() {
+        Key<String> worker = Key.of("worker", String.class);
+        Key<List<String>> answers = Key.appending("answers", String.class);
+        Schema schema = Schema.of(worker, answers);
+        CompiledGraph inner = StateGraph.of(schema)
+                .node("prepare", ctx -> Update.empty())
+                .node(
+                        "ask",
+                        ctx -> Update.of(
+                                answers, List.of(ctx.get(worker) + "=" + ctx.interrupt(ctx.get(worker), String.class))))
+                .edge(START, "prepare")
+                .edge("prepare", "ask")
+                .edge("ask", END)
+                .compile();
+        CompiledGraph graph = StateGraph.of(schema)
+                .node("plan", ctx -> Update.empty())
+                .node(
+                        "sub",
+                        inner.asNode(s -> Update.of(worker, s.get(worker)), s -> Update.of(answers, s.get(answers))))
+                .edge(START, "plan")
+                .fanOut("plan", s -> List.of(Send.of("sub", worker, "w1"), Send.of("sub", worker, "w2")), "sub")
+                .edge("sub", END)
+                .compile(GraphOptions.builder()
+                        .checkpointer(checkpointerFor(schema))
+                        .build());
+        RunConfig config = RunConfig.thread("subgraph-questions");
+
+        RunResult asked = graph.invoke(Update.empty(), config);
+        RunResult oneLeft =
+                graph.resume(config, Map.of(asked.interrupts().get(0).id(), "yes"));
+        RunResult done = graph.resume(config, Map.of(oneLeft.interrupts().get(0).id(), "no"));
+
+        assertThat(asked.interrupts()).extracting(Interrupt::payload).containsExactly("w1", "w2");
+        assertThat(oneLeft.interrupts()).extracting(Interrupt::payload).containsExactly("w2");
+        assertThat(done.get(answers)).containsExactly("w1=yes", "w2=no");
     }
 
     @Test

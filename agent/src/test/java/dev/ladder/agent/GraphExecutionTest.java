@@ -198,6 +198,43 @@ class GraphExecutionTest {
     }
 
     @Test
+    void routerSeesItsOwnNodesWritesButNotThoseOfParallelNodes() {
+        List<List<String>> seen = Collections.synchronizedList(new ArrayList<>());
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("a", ctx -> Update.of(LOG, List.of("a")))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .edge(START, "a")
+                .edge(START, "b")
+                .conditionalEdge("a", state -> {
+                    seen.add(state.get(LOG));
+                    return END;
+                })
+                .edge("b", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(LOG, List.of("input")));
+
+        assertThat(seen).containsExactly(List.of("input", "a"));
+        assertThat(result.get(LOG)).containsExactly("input", "a", "b");
+    }
+
+    @Test
+    void routerThatThrowsFailsTheRunNamingTheStep() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", state -> {
+                    throw new IllegalStateException("router bug");
+                })
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage(
+                        "a reducer or router failed after step 0 of [count]: java.lang.IllegalStateException: router bug");
+    }
+
+    @Test
     void recursionLimitErrorNamesTheStepAndNode() {
         CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
                 .node("loop", ctx -> Update.of(TOTAL, 1))

@@ -2,14 +2,17 @@ package dev.ladder.agent;
 
 import static dev.ladder.agent.StateGraph.END;
 import static dev.ladder.agent.StateGraph.START;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.squareup.moshi.Types;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,22 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     }
 
     @Test
+    void checkpointOfANewerFormatVersionFailsAskingForAnUpgrade() throws Exception {
+        CompiledGraph graph = counter(options().build());
+        graph.invoke(Update.empty(), RunConfig.thread("future"));
+        try (Connection connection = DriverManager.getConnection(url());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "UPDATE agent_checkpoints SET body = replace(body, '\"version\":1', '\"version\":2')");
+        }
+
+        assertThatThrownBy(() -> graph.state("future"))
+                .isInstanceOf(CheckpointException.class)
+                .hasMessage("a stored ladder-checkpoint has format version 2, newer than this Ladder reads (1):"
+                        + " upgrade Ladder to read it");
+    }
+
+    @Test
     void storedKeyMissingFromTheSchemaFailsNamingTheKey() {
         counter(options().build()).invoke(Update.of(TEXT, "hello"), RunConfig.thread("schema"));
         Key<Integer> total = Key.reduced("total", Integer.class, 0, Integer::sum);
@@ -82,6 +101,37 @@ class SqliteCheckpointerTest extends CheckpointerContract {
                 .isInstanceOf(CheckpointException.class)
                 .hasMessageStartingWith("state key 'text' stored in checkpoint '")
                 .hasMessageEndingWith("is not declared in the graph's schema: declare it, or start a new thread");
+    }
+
+    /** A value type stored in state. */
+    public record Point(int x, int y, List<String> tags) {}
+
+    @Test
+    void recordsAndGenericValuesComeBackWithTheirTypes() {
+        Key<Point> point = Key.of("point", Point.class);
+        Key<Map<String, List<Integer>>> scores = Key.of(
+                "scores",
+                Types.newParameterizedType(
+                        Map.class, String.class, Types.newParameterizedType(List.class, Integer.class)));
+        Schema schema = Schema.of(point, scores);
+        CompiledGraph graph = StateGraph.of(schema)
+                .node(
+                        "n",
+                        ctx -> Update.of(point, new Point(1, 2, List.of("a")))
+                                .and(scores, Map.of("ada", List.of(3, 4))))
+                .edge(START, "n")
+                .edge("n", END)
+                .compile(GraphOptions.builder()
+                        .checkpointer(open(schema, Retention.ALL))
+                        .build());
+        graph.invoke(Update.empty(), RunConfig.thread("typed"));
+
+        State restored = new State(
+                schema,
+                open(schema, Retention.ALL).latest("typed").orElseThrow().values());
+
+        assertThat(restored.get(point)).isEqualTo(new Point(1, 2, List.of("a")));
+        assertThat(restored.get(scores)).isEqualTo(Map.of("ada", List.of(3, 4)));
     }
 
     private JdbcCheckpointer open(Schema schema, Retention retention) {

@@ -95,6 +95,67 @@ class StreamingAndSubgraphTest {
     }
 
     @Test
+    void subgraphNodeJumpsToANodeOfItsParentWithAnUpdate() {
+        CompiledGraph inner = StateGraph.of(Schema.of(LOG))
+                .node(
+                        "escape",
+                        ctx -> Update.of(LOG, List.of("escape"))
+                                .andGoTo("rescue")
+                                .toParent())
+                .node("stay", ctx -> Update.of(LOG, List.of("stay")))
+                .edge(START, "escape")
+                .edge("escape", "stay")
+                .edge("stay", END)
+                .compile();
+        CompiledGraph outer = StateGraph.of(Schema.of(LOG))
+                .node(
+                        "sub",
+                        inner.asNode(s -> Update.empty(), s -> Update.of(LOG, s.get(LOG))),
+                        NodeOptions.routesTo("rescue"))
+                .node("rescue", ctx -> Update.of(LOG, List.of("rescue")))
+                .edge(START, "sub")
+                .edge("sub", END)
+                .edge("rescue", END)
+                .compile();
+
+        assertThat(outer.invoke(Update.empty()).get(LOG)).containsExactly("escape", "rescue");
+    }
+
+    @Test
+    void breakpointInsideASubgraphFailsNamingIt() {
+        CompiledGraph inner = StateGraph.of(Schema.of(TEXT))
+                .node("inside", ctx -> Update.of(TEXT, "x"))
+                .edge(START, "inside")
+                .edge("inside", END)
+                .compile(GraphOptions.builder().interruptBefore("inside").build());
+        CompiledGraph outer = StateGraph.of(Schema.of(TEXT))
+                .node("sub", inner.asNode(s -> Update.empty(), s -> Update.empty()))
+                .edge(START, "sub")
+                .edge("sub", END)
+                .compile();
+
+        assertThatThrownBy(() -> outer.invoke(Update.empty()))
+                .isInstanceOf(NodeFailedException.class)
+                .hasMessage(
+                        "node 'sub' failed at step 0: the subgraph in node 'sub' stopped at breakpoint before:inside;"
+                                + " breakpoints inside subgraphs are not supported, set them on the parent");
+    }
+
+    @Test
+    void updateToTheParentFromATopLevelGraphFailsClearly() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("lost", ctx -> Update.of(LOG, List.of("x")).toParent())
+                .edge(START, "lost")
+                .edge("lost", END)
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage(
+                        "node 'lost' sent an update to the parent graph, but the graph does not run as a subgraph node");
+    }
+
+    @Test
     void nodeSlowerThanItsTimeoutFailsAndIsRetried() {
         AtomicInteger attempts = new AtomicInteger();
         CompiledGraph graph = StateGraph.of(Schema.of(TEXT))
@@ -106,7 +167,7 @@ class StreamingAndSubgraphTest {
                             }
                             return Update.of(TEXT, "second try");
                         },
-                        NodeOptions.timeout(Duration.ofMillis(100)).withRetry(RetryPolicy.attempts(2)))
+                        NodeOptions.timeout(Duration.ofSeconds(1)).withRetry(RetryPolicy.attempts(2)))
                 .edge(START, "slow")
                 .edge("slow", END)
                 .compile();

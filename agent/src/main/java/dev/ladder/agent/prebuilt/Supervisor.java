@@ -31,6 +31,8 @@ import java.util.Objects;
  * offering one {@code transfer_to_<name>} tool per agent; the chosen agent (itself a graph over
  * {@link ReactAgent#MESSAGES}) runs on the conversation and its new messages are appended; then the
  * supervisor decides again. When the model answers without a transfer, the run ends with that answer.
+ *
+ * <p>Not thread-safe while agents are added; the compiled graph is thread-safe if the models are.
  */
 public final class Supervisor {
     /** The agent the supervisor chose last, or {@code END}. */

@@ -16,6 +16,9 @@ import java.util.function.IntSupplier;
  * Ladder and on LangGraph4j 1.8.17 in the same JVM, with and without in-memory checkpoints, plus
  * Ladder's SQLite checkpointer. Prints a Markdown table of the median microseconds per step.
  *
+ * <p>Each run uses a new thread id. Both in-memory checkpointers keep every checkpoint of every
+ * thread, as LangGraph4j's MemorySaver has no retention setting, and both write one per step.
+ *
  * <p>Run: {@code mvn -q -pl bench -am package -DskipTests} then
  * {@code java -cp "bench/target/classes:$(cat cp.txt)" dev.ladder.bench.agent.GraphStepBenchmark}
  * (see agent/README.md). Arguments: [rounds] [steps] [sqliteSteps], defaults 15, 10000, 1000.
@@ -35,19 +38,17 @@ public final class GraphStepBenchmark {
         LadderCycle ladderMemory = new LadderCycle(steps, MemoryCheckpointer.create());
         LangGraph4jCycle lg4jPlain = new LangGraph4jCycle(steps, false);
         LangGraph4jCycle lg4jMemory = new LangGraph4jCycle(steps, true);
-        double lg4jPlainUs = measure(lg4jPlain::run, rounds, steps);
-        double ladderPlainUs = measure(ladderPlain::run, rounds, steps);
-        double lg4jMemoryUs = measure(lg4jMemory::run, rounds, steps);
-        double ladderMemoryUs = measure(ladderMemory::run, rounds, steps);
-        rows.add(row("LangGraph4j 1.8.17, no checkpointer", steps, lg4jPlainUs, lg4jPlainUs));
-        rows.add(row("Ladder, no checkpointer", steps, ladderPlainUs, lg4jPlainUs));
-        rows.add(row("LangGraph4j 1.8.17, MemorySaver", steps, lg4jMemoryUs, lg4jMemoryUs));
-        rows.add(row("Ladder, MemoryCheckpointer", steps, ladderMemoryUs, lg4jMemoryUs));
+        double[] us = measureInterleaved(
+                List.of(lg4jPlain::run, ladderPlain::run, lg4jMemory::run, ladderMemory::run), rounds, steps);
+        rows.add(row("LangGraph4j 1.8.17, no checkpointer", steps, us[0], us[0]));
+        rows.add(row("Ladder, no checkpointer", steps, us[1], us[0]));
+        rows.add(row("LangGraph4j 1.8.17, MemorySaver", steps, us[2], us[2]));
+        rows.add(row("Ladder, MemoryCheckpointer", steps, us[3], us[2]));
 
         Path dir = Files.createTempDirectory("ladder-bench");
         try (JdbcCheckpointer sqlite = JdbcCheckpointer.sqlite(dir.resolve("bench.db"), LadderCycle.SCHEMA)) {
             LadderCycle ladderSqlite = new LadderCycle(sqliteSteps, sqlite);
-            double sqliteUs = measure(ladderSqlite::run, Math.max(3, rounds / 3), sqliteSteps);
+            double sqliteUs = measureInterleaved(List.of(ladderSqlite::run), Math.max(3, rounds / 3), sqliteSteps)[0];
             rows.add(row("Ladder, SQLite checkpointer (file, WAL)", sqliteSteps, sqliteUs, Double.NaN));
         } finally {
             deleteTree(dir);
@@ -66,18 +67,28 @@ public final class GraphStepBenchmark {
                 rounds);
     }
 
-    private static double measure(IntSupplier run, int rounds, int steps) {
+    /**
+     * Runs every variant once per round, in turn, so that garbage and JIT state left by one runtime
+     * burden the others equally; returns each variant's median microseconds per step.
+     */
+    private static double[] measureInterleaved(List<IntSupplier> variants, int rounds, int steps) {
         for (int i = 0; i < rounds; i++) {
-            check(run.getAsInt(), steps);
+            variants.forEach(run -> check(run.getAsInt(), steps));
         }
-        double[] perStep = new double[rounds];
+        double[][] perStep = new double[variants.size()][rounds];
         for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            check(run.getAsInt(), steps);
-            perStep[i] = (System.nanoTime() - start) / 1_000.0 / steps;
+            for (int v = 0; v < variants.size(); v++) {
+                long start = System.nanoTime();
+                check(variants.get(v).getAsInt(), steps);
+                perStep[v][i] = (System.nanoTime() - start) / 1_000.0 / steps;
+            }
         }
-        java.util.Arrays.sort(perStep);
-        return perStep[rounds / 2];
+        double[] medians = new double[variants.size()];
+        for (int v = 0; v < variants.size(); v++) {
+            java.util.Arrays.sort(perStep[v]);
+            medians[v] = perStep[v][rounds / 2];
+        }
+        return medians;
     }
 
     private static void check(int count, int steps) {
