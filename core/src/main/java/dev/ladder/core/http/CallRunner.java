@@ -196,7 +196,7 @@ final class CallRunner {
                 ? new ConnectionException(
                         "connection to " + url + " broke while reading the response (" + cause + "): retry", e)
                 : new ConnectionException(
-                        "could not reach " + url + " (" + cause + "): check the base URL and the network", e);
+                        "no response from " + url + " (" + cause + "): check the base URL and the network", e);
     }
 
     private CallTimeoutException socketTimeout(IOException e, String url) {

@@ -1,6 +1,8 @@
 package dev.ladder.core.http;
 
 import com.squareup.moshi.JsonDataException;
+import dev.ladder.core.ConnectionException;
+import dev.ladder.core.LadderException;
 import dev.ladder.core.MalformedResponseException;
 import dev.ladder.core.StreamHandle;
 import dev.ladder.core.Usage;
@@ -16,6 +18,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * Sends a provider's HTTP calls with everything that every provider needs once: authentication,
@@ -116,7 +119,6 @@ public final class HttpTransport {
      * @throws dev.ladder.core.CallTimeoutException when a timeout expired.
      * @throws dev.ladder.core.ConnectionException when the connection failed.
      * @throws MalformedResponseException when the body was empty, HTML, or not what {@code parser} expects.
-     * @throws dev.ladder.core.CancelledException when the calling thread was interrupted.
      */
     public <T> T execute(HttpCall call, ResponseParser<T> parser) {
         CallRunner runner = new CallRunner(this, call, "application/json");
@@ -159,6 +161,26 @@ public final class HttpTransport {
      */
     public void reportUsage(HttpCall call, Usage usage) {
         listeners.usage(call.info(), usage);
+    }
+
+    /**
+     * Feeds the events read from {@code source} to {@code handler} as a live stream would: each event,
+     * then {@link SseHandler#onEnd}, or {@link SseHandler#onError} with the failure, on the calling
+     * thread. For replaying recorded streams; {@code source} names the recording in messages.
+     */
+    public static void replay(BufferedSource source, String name, SseHandler handler) {
+        SseParser parser = new SseParser(source);
+        int[] events = {0};
+        try {
+            while (parser.next(event -> StreamCall.dispatch(handler, event, ++events[0], name))) {
+                // each event was dispatched by the parser's sink
+            }
+            handler.onEnd();
+        } catch (LadderException e) {
+            handler.onError(e);
+        } catch (IOException e) {
+            handler.onError(new ConnectionException("could not read the recorded stream " + name + ": " + e, e));
+        }
     }
 
     OkHttpClient okHttp() {

@@ -97,26 +97,28 @@ final class StreamCall implements StreamHandle, Runnable {
         lastEventNanos = System.nanoTime();
         events++;
         transport.wire().event(event);
+        dispatch(handler, event, events, runner.call().info().url());
+    }
+
+    /**
+     * Hands {@code event}, number {@code events} of the stream from {@code url}, to {@code handler},
+     * mapping what it throws: malformed data to {@link MalformedResponseException}, anything else
+     * but a {@link LadderException} to a {@link LadderException}.
+     */
+    static void dispatch(SseHandler handler, SseEvent event, int events, String url) {
         try {
             handler.onEvent(event);
         } catch (IOException | JsonDataException e) {
-            throw malformedEvent(event, e);
+            String rest = ErrorMapper.snippet(event.buffer().snapshot().utf8());
+            throw new MalformedResponseException(
+                    "malformed event " + events + " from " + url + ": " + e.getMessage()
+                            + (rest.isEmpty() ? "" : "; unread data: " + rest),
+                    e);
         } catch (LadderException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LadderException(
-                    "stream handler failed on event " + events + " from "
-                            + runner.call().info().url() + ": " + e,
-                    e);
+            throw new LadderException("stream handler failed on event " + events + " from " + url + ": " + e, e);
         }
-    }
-
-    private MalformedResponseException malformedEvent(SseEvent event, Exception e) {
-        String rest = ErrorMapper.snippet(event.buffer().snapshot().utf8());
-        return new MalformedResponseException(
-                "malformed event " + events + " from " + runner.call().info().url() + ": " + e.getMessage()
-                        + (rest.isEmpty() ? "" : "; unread data: " + rest),
-                e);
     }
 
     private void rejectNonStream(Response response, ResponseBody body) throws IOException {
