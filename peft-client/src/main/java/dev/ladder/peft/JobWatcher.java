@@ -82,15 +82,16 @@ public final class JobWatcher {
         Duration interval = initialInterval;
         int failures = 0;
         while (true) {
-            boolean changed;
+            boolean changed = false;
+            boolean complete = false;
             try {
                 changed = watch.poll();
+                complete = true;
                 failures = 0;
             } catch (LadderException e) {
                 failures = tolerate(jobId, e, failures);
-                changed = false;
             }
-            if (watch.last != null && watch.last.status().terminal()) {
+            if (complete && watch.last.status().terminal()) {
                 return watch.last;
             }
             if (!clock.instant().isBefore(deadline)) {

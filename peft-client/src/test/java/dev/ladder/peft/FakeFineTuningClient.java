@@ -16,6 +16,7 @@ final class FakeFineTuningClient implements FineTuningClient {
     private final List<JobEvent> events = new ArrayList<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private JobStatus status = JobStatus.QUEUED;
+    private LadderException eventFailure;
     int retrieves;
 
     FakeFineTuningClient then(JobStatus next, JobEvent... newEvents) {
@@ -25,6 +26,11 @@ final class FakeFineTuningClient implements FineTuningClient {
 
     FakeFineTuningClient thenCheckpoint(JobStatus next, Checkpoint checkpoint) {
         script.add(new Step(next, List.of(), List.of(checkpoint)));
+        return this;
+    }
+
+    FakeFineTuningClient failNextEventListing(LadderException failure) {
+        eventFailure = failure;
         return this;
     }
 
@@ -75,6 +81,11 @@ final class FakeFineTuningClient implements FineTuningClient {
 
     @Override
     public Iterable<JobEvent> events(String jobId) {
+        if (eventFailure != null) {
+            LadderException failure = eventFailure;
+            eventFailure = null;
+            throw failure;
+        }
         List<JobEvent> newestFirst = new ArrayList<>(events);
         Collections.reverse(newestFirst);
         return newestFirst;

@@ -132,6 +132,17 @@ class JobWatcherTest {
     }
 
     @Test
+    void deliversTheFinalEventsEvenWhenListingThemFailedOnce() {
+        client.then(JobStatus.SUCCEEDED, event("e1", "done"))
+                .then(JobStatus.SUCCEEDED)
+                .failNextEventListing(new ConnectionException("connection reset", null));
+
+        watcher().watch("ftjob-1", recorder);
+
+        assertThat(seen).containsExactly("status SUCCEEDED", "event e1");
+    }
+
+    @Test
     void stopsOnNonRetriableFailure() {
         AuthenticationException denied =
                 new AuthenticationException("bad key", 401, Map.of(), "", null, "invalid_api_key");

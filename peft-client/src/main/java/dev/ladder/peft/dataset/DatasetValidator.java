@@ -116,6 +116,14 @@ public final class DatasetValidator {
                         "blank line is skipped: remove it, some providers reject JSONL with empty lines"));
                 continue;
             }
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                issues.add(new Issue(
+                        1,
+                        Severity.WARNING,
+                        "byte_order_mark",
+                        "the file starts with a byte order mark, which was skipped: save it as UTF-8 without BOM"));
+                line = line.substring(1);
+            }
             count++;
             ExampleStats stats = checkLine(check, lineNumber, line, new LineIssues(lineNumber, issues));
             if (stats != null) {

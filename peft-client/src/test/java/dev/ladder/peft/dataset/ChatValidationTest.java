@@ -316,6 +316,19 @@ class ChatValidationTest {
     }
 
     @Test
+    void warnsAboutAndSkipsAByteOrderMark() {
+        ValidationReport report = check("\uFEFF" + messages(SYSTEM, USER, ASSISTANT));
+
+        assertThat(report.issues())
+                .containsExactly(new Issue(
+                        1,
+                        Severity.WARNING,
+                        "byte_order_mark",
+                        "the file starts with a byte order"
+                                + " mark, which was skipped: save it as UTF-8 without BOM"));
+    }
+
+    @Test
     void rejectsMinimumAboveMaximum() {
         DatasetValidator.Builder builder =
                 DatasetValidator.builder().minExamples(5).maxExamples(4);

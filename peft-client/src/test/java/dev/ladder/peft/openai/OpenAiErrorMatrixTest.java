@@ -27,7 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every OpenAI endpoint maps 400, 401, 403, 404, 409, 422, 429 and 500 to core's typed exceptions. */
 class OpenAiErrorMatrixTest {
-    private static final Map<String, Consumer<Fixture>> ENDPOINTS = endpoints();
+    private static final Map<String, Endpoint> ENDPOINTS = endpoints();
+
+    private static final String UPLOAD = "openai-openapi/upload-create.json";
+    private static final String PART = "openai-openapi/upload-part.json";
+    private static final String CANCELLED = "openai-openapi/upload-cancel.json";
 
     private final MockWebServer server = new MockWebServer();
 
@@ -56,9 +60,12 @@ class OpenAiErrorMatrixTest {
     @ParameterizedTest(name = "{0} answering HTTP {1}")
     @MethodSource("cases")
     void mapsStatusToTypedException(String endpoint, int status) {
+        Endpoint call = ENDPOINTS.get(endpoint);
+        call.before().forEach(name -> server.enqueue(Payloads.ok(name)));
         server.enqueue(error(status));
+        call.after().forEach(name -> server.enqueue(Payloads.ok(name)));
 
-        assertThatThrownBy(() -> ENDPOINTS.get(endpoint).accept(fixture))
+        assertThatThrownBy(() -> call.action().accept(fixture))
                 .isExactlyInstanceOf(ErrorMatrix.EXPECTED.get(status))
                 .satisfies(e -> {
                     ServiceException service = (ServiceException) e;
@@ -115,33 +122,52 @@ class OpenAiErrorMatrixTest {
                 .build();
     }
 
-    private static Map<String, Consumer<Fixture>> endpoints() {
-        Map<String, Consumer<Fixture>> map = new LinkedHashMap<>();
-        map.put("POST /files", f -> f.client().upload(f.file()));
-        map.put("GET /files", f -> f.client().files().iterator().hasNext());
-        map.put("GET /files/{id}", f -> f.client().file("file-abc123"));
-        map.put("DELETE /files/{id}", f -> f.client().deleteFile("file-abc123"));
-        map.put("GET /files/{id}/content", f -> f.client().content("file-abc123"));
-        map.put("POST /uploads", f -> f.client().uploadInParts(f.file(), "fine-tune", 1024));
-        map.put("POST /uploads/{id}/cancel", f -> f.client().cancelUpload("upload_abc123"));
+    private static Map<String, Endpoint> endpoints() {
+        Map<String, Endpoint> map = new LinkedHashMap<>();
+        map.put("POST /files", plain(f -> f.client().upload(f.file())));
+        map.put("GET /files", plain(f -> f.client().files().iterator().hasNext()));
+        map.put("GET /files/{id}", plain(f -> f.client().file("file-abc123")));
+        map.put("DELETE /files/{id}", plain(f -> f.client().deleteFile("file-abc123")));
+        map.put("GET /files/{id}/content", plain(f -> f.client().content("file-abc123")));
+        map.put("POST /uploads", plain(f -> f.client().uploadInParts(f.file(), "fine-tune", 1024)));
+        map.put(
+                "POST /uploads/{id}/parts",
+                new Endpoint(
+                        List.of(UPLOAD),
+                        f -> f.client().uploadInParts(f.file(), "fine-tune", 1024),
+                        List.of(CANCELLED)));
+        map.put(
+                "POST /uploads/{id}/complete",
+                new Endpoint(
+                        List.of(UPLOAD, PART),
+                        f -> f.client().uploadInParts(f.file(), "fine-tune", 1024),
+                        List.of(CANCELLED)));
+        map.put("POST /uploads/{id}/cancel", plain(f -> f.client().cancelUpload("upload_abc123")));
         map.put(
                 "POST /fine_tuning/jobs",
-                f -> f.client()
+                plain(f -> f.client()
                         .create(OpenAiJobRequest.builder("gpt-4o-mini", "file-1")
-                                .build()));
-        map.put("GET /fine_tuning/jobs", f -> f.client().jobs().iterator().hasNext());
-        map.put("GET /fine_tuning/jobs/{id}", f -> f.client().retrieve("ftjob-abc123"));
-        map.put("POST /fine_tuning/jobs/{id}/cancel", f -> f.client().cancel("ftjob-abc123"));
-        map.put("POST /fine_tuning/jobs/{id}/pause", f -> f.client().pause("ftjob-abc123"));
-        map.put("POST /fine_tuning/jobs/{id}/resume", f -> f.client().resume("ftjob-abc123"));
+                                .build())));
+        map.put("GET /fine_tuning/jobs", plain(f -> f.client().jobs().iterator().hasNext()));
+        map.put("GET /fine_tuning/jobs/{id}", plain(f -> f.client().retrieve("ftjob-abc123")));
+        map.put("POST /fine_tuning/jobs/{id}/cancel", plain(f -> f.client().cancel("ftjob-abc123")));
+        map.put("POST /fine_tuning/jobs/{id}/pause", plain(f -> f.client().pause("ftjob-abc123")));
+        map.put("POST /fine_tuning/jobs/{id}/resume", plain(f -> f.client().resume("ftjob-abc123")));
         map.put(
                 "GET /fine_tuning/jobs/{id}/events",
-                f -> f.client().events("ftjob-abc123").iterator().hasNext());
+                plain(f -> f.client().events("ftjob-abc123").iterator().hasNext()));
         map.put(
                 "GET /fine_tuning/jobs/{id}/checkpoints",
-                f -> f.client().checkpoints("ftjob-abc123").iterator().hasNext());
+                plain(f -> f.client().checkpoints("ftjob-abc123").iterator().hasNext()));
         return map;
     }
+
+    private static Endpoint plain(Consumer<Fixture> action) {
+        return new Endpoint(List.of(), action, List.of());
+    }
+
+    /** A call, with the successful responses it needs before the failing one and after it. */
+    private record Endpoint(List<String> before, Consumer<Fixture> action, List<String> after) {}
 
     private record Fixture(OpenAiFineTuning client, Path file) {}
 }

@@ -162,6 +162,16 @@ class OpenAiFilesTest {
     }
 
     @Test
+    void reportsMissingFileBeforeSendingAnything() {
+        Path missing = dir.resolve("missing.jsonl");
+
+        assertThatThrownBy(() -> client.upload(missing))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot read " + missing + ": ");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void rejectsIdWithSlash() {
         assertThatThrownBy(() -> client.file("../models"))
                 .isInstanceOf(IllegalArgumentException.class)
