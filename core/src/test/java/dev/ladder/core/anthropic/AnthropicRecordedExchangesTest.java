@@ -122,7 +122,7 @@ class AnthropicRecordedExchangesTest {
 
         model.chat(exchange.chatRequest());
 
-        assertThat(server.takeRequest().getBody().utf8())
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
                 .contains("{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_01A9HHF5Ezy3oBrKmSgfASm9\","
                         + "\"content\":\"RuntimeError('Unexpected error, try again')\",\"is_error\":true}");
     }

@@ -64,7 +64,7 @@ record RecordedExchange(Map<String, Object> request, Map<String, Object> respons
             return Recorded.stream(events);
         }
         MockResponse.Builder builder =
-                Recorded.json(status(), JSON.toJson(body)).newBuilder();
+                Recorded.json(status(), JSON.serializeNulls().toJson(body)).newBuilder();
         for (String name : List.of("x-should-retry", "retry-after", "request-id")) {
             if (headers.get(name) instanceof String value) {
                 builder.setHeader(name, value);
