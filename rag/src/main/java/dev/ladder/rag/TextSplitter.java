@@ -73,15 +73,32 @@ public final class TextSplitter {
 
     /** Splits plain {@code text} into chunk texts, stripped of surrounding whitespace. */
     public List<String> split(String text) {
-        List<int[]> atoms = new ArrayList<>();
+        List<Atom> atoms = new ArrayList<>();
         collect(text, 0, text.length(), 0, atoms);
         return merge(text, atoms);
     }
 
-    /** Breaks [start, end) into contiguous spans that each fit the budget, coarsest level first. */
-    private void collect(String text, int start, int end, int level, List<int[]> out) {
-        if (end - start <= maxChars || level == SEPARATORS.length) {
-            out.add(new int[] {start, end});
+    /**
+     * A contiguous span of the text that fits the budget. A barrier marks where a larger piece was
+     * broken at a finer level: chunks do not grow across it, so a sentence cut into words does not
+     * pull the neighbouring sentence's first words into its chunk.
+     */
+    private static final class Atom {
+        final int start;
+        final int end;
+        boolean barrierBefore;
+        boolean barrierAfter;
+
+        Atom(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** Breaks [start, end) into atoms that each fit the budget, coarsest level first. */
+    private void collect(String text, int start, int end, int level, List<Atom> out) {
+        if (size(text, start, end) <= maxChars || level == SEPARATORS.length) {
+            out.add(new Atom(start, end));
             return;
         }
         Matcher matcher = SEPARATORS[level].matcher(text).region(start, end);
@@ -95,44 +112,68 @@ public final class TextSplitter {
         addPiece(text, pieceStart, end, level, out);
     }
 
-    private void addPiece(String text, int start, int end, int level, List<int[]> out) {
-        if (end - start <= maxChars) {
-            out.add(new int[] {start, end});
-        } else {
-            collect(text, start, end, level + 1, out);
+    private void addPiece(String text, int start, int end, int level, List<Atom> out) {
+        if (size(text, start, end) <= maxChars) {
+            out.add(new Atom(start, end));
+            return;
         }
+        int first = out.size();
+        collect(text, start, end, level + 1, out);
+        out.get(first).barrierBefore = true;
+        out.get(out.size() - 1).barrierAfter = true;
     }
 
     /** Packs atoms greedily into chunks, starting each next chunk with up to overlapChars of atoms. */
-    private List<String> merge(String text, List<int[]> atoms) {
+    private List<String> merge(String text, List<Atom> atoms) {
         List<String> chunks = new ArrayList<>();
         int first = 0;
         while (first < atoms.size()) {
             int last = first;
-            while (last + 1 < atoms.size() && atoms.get(last + 1)[1] - atoms.get(first)[0] <= maxChars) {
+            while (last + 1 < atoms.size()
+                    && joinable(atoms, last)
+                    && size(text, atoms.get(first).start, atoms.get(last + 1).end) <= maxChars) {
                 last++;
             }
             String chunk =
-                    text.substring(atoms.get(first)[0], atoms.get(last)[1]).strip();
+                    text.substring(atoms.get(first).start, atoms.get(last).end).strip();
             if (!chunk.isEmpty()) {
                 chunks.add(chunk);
             }
-            first = last + 1 < atoms.size() ? nextStart(atoms, first, last) : atoms.size();
+            first = last + 1 < atoms.size() ? nextStart(text, atoms, first, last) : atoms.size();
         }
         return chunks;
     }
 
-    private int nextStart(List<int[]> atoms, int first, int last) {
+    /** Returns where the chunk after [first, last] starts: earlier than last + 1 to overlap. */
+    private int nextStart(String text, List<Atom> atoms, int first, int last) {
         int next = last + 1;
-        int end = atoms.get(last)[1];
-        while (next - 1 > first && end - atoms.get(next - 1)[0] <= overlapChars) {
+        int end = atoms.get(last).end;
+        while (next - 1 > first
+                && joinable(atoms, next - 1)
+                && size(text, atoms.get(next - 1).start, end) <= overlapChars) {
             next--;
         }
-        int newEnd = atoms.get(last + 1)[1];
-        while (next <= last && newEnd - atoms.get(next)[0] > maxChars) {
+        int newEnd = atoms.get(last + 1).end;
+        while (next <= last && size(text, atoms.get(next).start, newEnd) > maxChars) {
             next++;
         }
         return next;
+    }
+
+    /** True when atoms i and i + 1 may share a chunk. */
+    private static boolean joinable(List<Atom> atoms, int i) {
+        return !atoms.get(i).barrierAfter && !atoms.get(i + 1).barrierBefore;
+    }
+
+    /** Returns the length of [start, end) without leading and trailing whitespace. */
+    private static int size(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return end - start;
     }
 
     /** Settings of a {@link TextSplitter}. Not thread-safe. */
