@@ -121,10 +121,13 @@ public final class InMemoryVectorStore implements VectorStore {
         float[] unit = Vectors.normalized(query, "query vector");
         lock.readLock().lock();
         try {
-            if (rows.isEmpty()) {
+            if (vectors == null) {
                 return List.of();
             }
             checkDimensions(unit, "query vector");
+            if (rows.isEmpty()) {
+                return List.of();
+            }
             int[] best = quantized
                     ? approximateThenRescore(unit, limit, filter)
                     : scan(new Scan.Exact(vectors, unit), limit, filter);

@@ -141,7 +141,7 @@ class InMemoryVectorStoreTest {
         Path file = dir.resolve("store.ldvs");
         threeChunks().save(file);
         byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 20] ^= 0x01;
+        bytes[bytes.length - 12] ^= 0x01;
         Files.write(file, bytes);
 
         assertThatThrownBy(() -> InMemoryVectorStore.load(file))
