@@ -27,7 +27,8 @@ public record Chunk(String id, String text, Map<String, Object> metadata) {
                         + (value == null ? "null" : value.getClass().getName()));
             }
         }
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        // Stores keep millions of chunks: share the empty map instead of wrapping a fresh one.
+        metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** Creates a chunk without metadata. */

@@ -1,0 +1,156 @@
+package dev.ladder.bench.rag;
+
+import dev.ladder.core.Passage;
+import dev.ladder.core.Retriever;
+import dev.ladder.rag.Bm25Index;
+import dev.ladder.rag.Chunk;
+import dev.ladder.rag.DenseRetriever;
+import dev.ladder.rag.HybridRetriever;
+import dev.ladder.rag.InMemoryVectorStore;
+import dev.ladder.rag.Ingestor;
+import dev.ladder.rag.eval.BeirDataset;
+import dev.ladder.rag.eval.BeirDocument;
+import dev.ladder.rag.eval.RetrievalEvaluator;
+import dev.ladder.rag.eval.RetrievalReport;
+import dev.ladder.rag.onnx.MiniLmEmbedder;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs BM25, dense (all-MiniLM-L6-v2) and hybrid retrieval over SciFact in BEIR layout and prints
+ * nDCG@10, MRR@10 and recall@100 of each as a Markdown table. The hybrid weights are the ones chosen
+ * on the train split ({@code --tune} prints that grid); the test split is only measured.
+ *
+ * <p>Usage: {@code SciFactBench <scifact-beir folder> [vector cache file] [--tune]}. The corpus is
+ * embedded once (a few minutes on two cores) and saved to the cache file when one is given.
+ */
+public final class SciFactBench {
+
+    private static final Logger log = LoggerFactory.getLogger(SciFactBench.class);
+
+    /** Weight of BM25 against dense (1.0) in the fusion, chosen on the train split. */
+    static final double BM25_WEIGHT = 1.0;
+
+    /** RRF rank constant, the customary 60. */
+    static final int RRF_K = 60;
+
+    private SciFactBench() {}
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException(
+                    "usage: SciFactBench <scifact-beir folder> [vector cache file] [--tune]");
+        }
+        Path folder = Path.of(args[0]);
+        Path cache = args.length > 1 && !args[1].startsWith("--") ? Path.of(args[1]) : null;
+        boolean tune = List.of(args).contains("--tune");
+        run(folder, cache, tune, System.out);
+    }
+
+    static void run(Path folder, Path cache, boolean tune, PrintStream out) {
+        BeirDataset test = BeirDataset.load(folder, "test");
+        List<Chunk> chunks = new ArrayList<>();
+        for (BeirDocument document : test.corpus().values()) {
+            chunks.add(Chunk.of(document.id(), document.fullText()));
+        }
+        Bm25Index bm25 = Bm25Index.create();
+        bm25.upsert(chunks);
+        try (MiniLmEmbedder embedder = MiniLmEmbedder.create()) {
+            InMemoryVectorStore store = vectors(embedder, chunks, cache);
+            Retriever dense = memo(DenseRetriever.of(embedder, store));
+            Retriever keyword = memo(bm25);
+            if (tune) {
+                tune(BeirDataset.load(folder, "train"), keyword, dense, out);
+            }
+            Retriever hybrid = HybridRetriever.builder()
+                    .add(keyword, BM25_WEIGHT)
+                    .add(dense, 1.0)
+                    .k(RRF_K)
+                    .build();
+            out.printf(
+                    "## SciFact test split (%d queries, %,d documents)%n%n",
+                    test.queries().size(), test.corpus().size());
+            out.println("| retriever | nDCG@10 | MRR@10 | recall@100 |");
+            out.println("|---|---:|---:|---:|");
+            row(out, "BM25 (English analyzer, k1=1.2, b=0.75)", RetrievalEvaluator.evaluate(test, keyword, 100));
+            row(out, "dense (all-MiniLM-L6-v2 q, 256 tokens)", RetrievalEvaluator.evaluate(test, dense, 100));
+            row(
+                    out,
+                    "hybrid (RRF k=" + RRF_K + ", weights " + BM25_WEIGHT + " : 1)",
+                    RetrievalEvaluator.evaluate(test, hybrid, 100));
+            out.println();
+            out.println("BEIR (Thakur et al. 2021) reports BM25 nDCG@10 = 0.665 on this split.");
+        }
+    }
+
+    private static void tune(BeirDataset train, Retriever keyword, Retriever dense, PrintStream out) {
+        out.printf(
+                "## Hybrid tuning on the SciFact train split (%d queries), nDCG@10%n%n",
+                train.queries().size());
+        out.println("| BM25 weight : dense weight | k=20 | k=60 | k=100 |");
+        out.println("|---|---:|---:|---:|");
+        for (double weight : new double[] {0.5, 0.75, 1.0, 1.5, 2.0}) {
+            StringBuilder line = new StringBuilder("| " + weight + " : 1 |");
+            for (int k : new int[] {20, 60, 100}) {
+                Retriever hybrid = HybridRetriever.builder()
+                        .add(keyword, weight)
+                        .add(dense, 1.0)
+                        .k(k)
+                        .build();
+                line.append(String.format(
+                        " %.4f |",
+                        RetrievalEvaluator.evaluate(train, hybrid, 100).ndcgAt10()));
+            }
+            out.println(line);
+        }
+        out.printf(
+                "| BM25 alone | %.4f | | |%n",
+                RetrievalEvaluator.evaluate(train, keyword, 100).ndcgAt10());
+        out.printf(
+                "| dense alone | %.4f | | |%n%n",
+                RetrievalEvaluator.evaluate(train, dense, 100).ndcgAt10());
+    }
+
+    private static InMemoryVectorStore vectors(MiniLmEmbedder embedder, List<Chunk> chunks, Path cache) {
+        if (cache != null && Files.exists(cache)) {
+            log.info("loading vectors from {}", cache);
+            return InMemoryVectorStore.load(cache);
+        }
+        InMemoryVectorStore store = InMemoryVectorStore.create();
+        long start = System.nanoTime();
+        Ingestor.builder(embedder, store)
+                .batchSize(64)
+                .listener(progress -> {
+                    if (progress.chunksStored() % 1024 == 0 || progress.fraction() == 1.0) {
+                        log.info("embedded {} of {} documents", progress.chunksStored(), progress.chunksTotal());
+                    }
+                })
+                .build()
+                .ingestChunks(chunks);
+        log.info("embedded {} documents in {} s", chunks.size(), (System.nanoTime() - start) / 1_000_000_000L);
+        if (cache != null) {
+            store.save(cache);
+        }
+        return store;
+    }
+
+    private static void row(PrintStream out, String name, RetrievalReport report) {
+        out.printf("| %s | %.4f | %.4f | %.4f |%n", name, report.ndcgAt10(), report.mrrAt10(), report.recallAtK());
+    }
+
+    /** Remembers each query's passages so that tuning runs every retriever once per query. */
+    private static Retriever memo(Retriever retriever) {
+        Map<String, List<Passage>> seen = new ConcurrentHashMap<>();
+        return (query, limit) -> {
+            List<Passage> passages = seen.computeIfAbsent(query, q -> retriever.retrieve(q, 100));
+            return passages.subList(0, Math.min(limit, passages.size()));
+        };
+    }
+}
