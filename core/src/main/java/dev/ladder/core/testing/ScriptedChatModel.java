@@ -10,12 +10,12 @@ import dev.ladder.core.LadderException;
 import dev.ladder.core.StreamHandle;
 import dev.ladder.core.StreamHandler;
 import dev.ladder.core.ToolCall;
-import dev.ladder.core.ToolCallDelta;
 import dev.ladder.core.Usage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -23,16 +23,21 @@ import java.util.function.Function;
  * A fake {@link ChatModel} for tests: answers with scripted replies in order and records every
  * request it received.
  *
- * <p>Replies are queued with {@link #reply(String)}, {@link #replyWithToolCalls}, {@link #fail} or
- * {@link #respond(Function)}; each call takes the next one. Streaming delivers a text reply in
- * pieces of {@link #deltaSize} characters, then tool-call pieces, usage and the response. A call
- * with nothing queued fails with an {@link IllegalStateException} that shows the request, so a test
- * sees what it forgot to script.
+ * <p>Replies are queued with {@link #reply(String)}, {@link #reply(AssistantMessage)},
+ * {@link #replyInPieces}, {@link #replyWithToolCalls}, {@link #refuse}, {@link #fail} or
+ * {@link #respond(Function)}; each call takes the next one. Streaming delivers the reply on the
+ * caller's thread before {@link #stream} returns: text in pieces of {@link #deltaSize} characters
+ * (or exactly the pieces given to {@link #replyInPieces}), then refusal pieces, then each tool call
+ * as a piece with its id and name followed by pieces of its arguments, then usage, then the
+ * response; the handle returned has nothing left to cancel. A delta handler that throws a
+ * {@link RuntimeException} ends the stream with {@link StreamHandler#onError}. A call with nothing
+ * queued throws an {@link IllegalStateException} that shows the request, so a test sees what it
+ * forgot to script.
  *
  * <p>Thread-safe: calls take replies in the order they arrive.
  */
 public final class ScriptedChatModel implements ChatModel {
-    private final Deque<Function<ChatRequest, ChatResponse>> script = new ArrayDeque<>();
+    private final Deque<Reply> script = new ArrayDeque<>();
     private final List<ChatRequest> requests = new ArrayList<>();
     private final String model;
     private int deltaSize = 4;
@@ -49,7 +54,17 @@ public final class ScriptedChatModel implements ChatModel {
     /** Queues a text reply. */
     public synchronized ScriptedChatModel reply(String text) {
         Objects.requireNonNull(text, "text");
-        return respond(request -> response(new AssistantMessage(text, null, List.of()), FinishReason.STOP));
+        return reply(new AssistantMessage(text, null, List.of()));
+    }
+
+    /**
+     * Queues {@code message} as the reply. Its finish reason is {@link FinishReason#TOOL_CALLS} when
+     * it has tool calls, {@link FinishReason#REFUSAL} when it has a refusal, otherwise
+     * {@link FinishReason#STOP}.
+     */
+    public synchronized ScriptedChatModel reply(AssistantMessage message) {
+        Objects.requireNonNull(message, "message");
+        return respond(request -> response(message, finishReasonOf(message)));
     }
 
     /** Queues several text replies, one per call. */
@@ -60,16 +75,32 @@ public final class ScriptedChatModel implements ChatModel {
         return this;
     }
 
+    /**
+     * Queues a text reply that streams as exactly {@code pieces}, in order; {@link #chat} answers
+     * with the pieces joined. Use it to test how an application handles particular splits, such as
+     * a word or a JSON token cut in two.
+     *
+     * @throws IllegalArgumentException if no piece is given.
+     */
+    public synchronized ScriptedChatModel replyInPieces(String... pieces) {
+        List<String> list = List.of(pieces);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("replyInPieces needs at least one piece");
+        }
+        AssistantMessage message = new AssistantMessage(String.join("", list), null, List.of());
+        script.addLast(new Reply(request -> response(message, FinishReason.STOP), list));
+        return this;
+    }
+
     /** Queues a reply that asks for {@code calls}. */
     public synchronized ScriptedChatModel replyWithToolCalls(ToolCall... calls) {
-        AssistantMessage message = new AssistantMessage(null, null, List.of(calls));
-        return respond(request -> response(message, FinishReason.TOOL_CALLS));
+        return reply(new AssistantMessage(null, null, List.of(calls)));
     }
 
     /** Queues a refusal. */
     public synchronized ScriptedChatModel refuse(String refusal) {
-        AssistantMessage message = new AssistantMessage(null, refusal, List.of());
-        return respond(request -> response(message, FinishReason.REFUSAL));
+        Objects.requireNonNull(refusal, "refusal");
+        return reply(new AssistantMessage(null, refusal, List.of()));
     }
 
     /** Queues a failure: the call throws {@code error}, or a stream ends with it. */
@@ -82,7 +113,7 @@ public final class ScriptedChatModel implements ChatModel {
 
     /** Queues a reply computed from the request, for answers that depend on what was asked. */
     public synchronized ScriptedChatModel respond(Function<ChatRequest, ChatResponse> reply) {
-        script.addLast(Objects.requireNonNull(reply, "reply"));
+        script.addLast(new Reply(Objects.requireNonNull(reply, "reply"), null));
         return this;
     }
 
@@ -100,7 +131,11 @@ public final class ScriptedChatModel implements ChatModel {
         return List.copyOf(requests);
     }
 
-    /** Returns the last request received. */
+    /**
+     * Returns the last request received.
+     *
+     * @throws IllegalStateException if no request was received.
+     */
     public synchronized ChatRequest lastRequest() {
         if (requests.isEmpty()) {
             throw new IllegalStateException("no request was received");
@@ -119,7 +154,8 @@ public final class ScriptedChatModel implements ChatModel {
      */
     public ChatResponse response(AssistantMessage message, FinishReason finishReason) {
         long output = message.text() == null ? 1 : Math.max(1, message.text().length() / 4);
-        Choice choice = new Choice(0, message, finishReason, finishReason.name().toLowerCase(), List.of());
+        String raw = finishReason.name().toLowerCase(Locale.ROOT);
+        Choice choice = new Choice(0, message, finishReason, raw, List.of());
         return new ChatResponse(
                 "scripted-" + System.identityHashCode(message),
                 model,
@@ -128,32 +164,43 @@ public final class ScriptedChatModel implements ChatModel {
                 null);
     }
 
+    /**
+     * Answers {@code request} with the next scripted reply.
+     *
+     * @throws LadderException the error queued with {@link #fail}.
+     * @throws IllegalStateException if no reply is queued.
+     */
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return next(request).apply(request);
+        return next(request).answer().apply(request);
     }
 
+    /**
+     * Delivers the next scripted reply to {@code handler} before returning; see the class
+     * documentation for the order of pieces.
+     *
+     * @throws IllegalStateException if no reply is queued.
+     */
     @Override
     public StreamHandle stream(ChatRequest request, StreamHandler handler) {
-        Function<ChatRequest, ChatResponse> reply = next(request);
+        Objects.requireNonNull(handler, "handler");
+        Reply reply = next(request);
         int size;
         synchronized (this) {
             size = deltaSize;
         }
         ChatResponse response;
         try {
-            response = reply.apply(request);
+            response = reply.answer().apply(request);
         } catch (LadderException e) {
-            handler.onError(e);
-            return DoneHandle.INSTANCE;
+            return ScriptedStream.fail(e, handler);
         }
-        deliver(response, handler, size);
-        return DoneHandle.INSTANCE;
+        return ScriptedStream.deliver(ScriptedStream.eventsOf(response, size, reply.pieces()), response, null, handler);
     }
 
-    private synchronized Function<ChatRequest, ChatResponse> next(ChatRequest request) {
+    private synchronized Reply next(ChatRequest request) {
         requests.add(Objects.requireNonNull(request, "request"));
-        Function<ChatRequest, ChatResponse> reply = script.pollFirst();
+        Reply reply = script.pollFirst();
         if (reply == null) {
             throw new IllegalStateException(
                     "ScriptedChatModel has no reply queued for request " + requests.size() + ": " + request.messages());
@@ -161,42 +208,13 @@ public final class ScriptedChatModel implements ChatModel {
         return reply;
     }
 
-    private static void deliver(ChatResponse response, StreamHandler handler, int size) {
-        for (Choice choice : response.choices()) {
-            AssistantMessage message = choice.message();
-            pieces(message.text(), size).forEach(piece -> handler.onText(choice.index(), piece));
-            pieces(message.refusal(), size).forEach(piece -> handler.onRefusal(choice.index(), piece));
-            for (int i = 0; i < message.toolCalls().size(); i++) {
-                ToolCall call = message.toolCalls().get(i);
-                handler.onToolCallDelta(new ToolCallDelta(choice.index(), i, call.id(), call.name(), ""));
-                for (String piece : pieces(call.arguments(), size)) {
-                    handler.onToolCallDelta(new ToolCallDelta(choice.index(), i, null, null, piece));
-                }
-            }
+    private static FinishReason finishReasonOf(AssistantMessage message) {
+        if (message.hasToolCalls()) {
+            return FinishReason.TOOL_CALLS;
         }
-        handler.onUsage(response.usage());
-        handler.onComplete(response);
+        return message.refusal() != null ? FinishReason.REFUSAL : FinishReason.STOP;
     }
 
-    private static List<String> pieces(String text, int size) {
-        List<String> pieces = new ArrayList<>();
-        if (text != null) {
-            for (int i = 0; i < text.length(); i += size) {
-                pieces.add(text.substring(i, Math.min(text.length(), i + size)));
-            }
-        }
-        return pieces;
-    }
-
-    private enum DoneHandle implements StreamHandle {
-        INSTANCE;
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public boolean isDone() {
-            return true;
-        }
-    }
+    /** A queued answer, and the exact text pieces to stream, or null to split by delta size. */
+    private record Reply(Function<ChatRequest, ChatResponse> answer, List<String> pieces) {}
 }

@@ -16,6 +16,10 @@ import java.util.List;
  * another type makes the comparison false and never NULL, so {@code NOT} behaves as
  * {@link Filter#test} does.
  *
+ * <p>Known shortcoming: no index serves these conditions (there is no GIN index on the metadata), so
+ * a filter is checked row by row; on a large table a very selective filter makes the HNSW iterative
+ * scan read many rows.
+ *
  * @param sql the condition, with one {@code ?} per parameter.
  * @param parameters the values to bind, in order: {@link String}, {@link java.math.BigDecimal} or
  *     {@link Boolean}.

@@ -14,6 +14,9 @@ import java.util.Objects;
  * list earns {@code weight / (k + r)}, summed over both lists. The passage score is the fused score.
  *
  * <p>Each list holds up to {@code max(limit, candidates)} passages. Immutable and thread-safe.
+ *
+ * <p>Known shortcoming: the two searches are two statements on two connections, not one snapshot, so
+ * a write that lands between them can appear in one ranking only.
  */
 public final class PgHybridRetriever implements Retriever {
     private final PgVectorStore store;

@@ -8,10 +8,16 @@ import dev.ladder.rag.Chunk;
 import dev.ladder.rag.Filter;
 import dev.ladder.rag.VectorStore;
 import dev.ladder.rag.VectorStoreContract;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class PgVectorStoreTest extends VectorStoreContract {
     private static final String TABLE = "rag_pgvector_contract";
@@ -45,6 +51,42 @@ class PgVectorStoreTest extends VectorStoreContract {
         assertThat(indexes)
                 .anySatisfy(index -> assertThat(index).contains("USING hnsw (embedding vector_cosine_ops)"))
                 .anySatisfy(index -> assertThat(index).contains("USING gin (text_search)"));
+    }
+
+    @Test
+    void vectorSearchCanUseTheHnswIndex() throws SQLException {
+        TableSchema schema = new TableSchema(TABLE, DIMENSION, "english");
+        String plan;
+        try (Connection connection = DriverManager.getConnection(PgDatabase.url());
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL enable_seqscan = off");
+            String sql = schema.nearest(FilterSql.of(Filter.ALL))
+                    .replace("?::vector", "'[1,0,0,0]'::vector")
+                    .replace("LIMIT ?", "LIMIT 3");
+            try (ResultSet result = statement.executeQuery("EXPLAIN " + sql)) {
+                result.next();
+                plan = result.getString(1) + (result.next() ? result.getString(1) : "");
+            }
+            connection.rollback();
+        }
+
+        assertThat(plan).contains("Index Scan using rag_pgvector_contract_embedding_hnsw");
+    }
+
+    @Test
+    void worksWithADataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(PgDatabase.url());
+        PgVectorStore viaDataSource = PgVectorStore.builder()
+                .dataSource(dataSource)
+                .table(TABLE)
+                .dimension(DIMENSION)
+                .build();
+
+        viaDataSource.upsert(List.of(Chunk.of("a", "a")), List.of(v(1, 0, 0, 0)));
+
+        assertThat(store.size()).isEqualTo(1);
     }
 
     @Test

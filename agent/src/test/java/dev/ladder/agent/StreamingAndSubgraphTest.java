@@ -1,0 +1,164 @@
+package dev.ladder.agent;
+
+import static dev.ladder.agent.StateGraph.END;
+import static dev.ladder.agent.StateGraph.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StreamingAndSubgraphTest {
+    static final Key<String> TEXT = Key.of("text", String.class);
+    static final Key<List<String>> LOG = Key.appending("log", String.class);
+
+    @Test
+    void streamYieldsStartTokensUpdateEndAndFinishedInOrder() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TEXT))
+                .node("speak", ctx -> {
+                    ctx.emitToken("Hel");
+                    ctx.emitToken("lo");
+                    return Update.of(TEXT, "Hello");
+                })
+                .edge(START, "speak")
+                .edge("speak", END)
+                .compile();
+        List<String> seen = new ArrayList<>();
+
+        try (GraphStream events = graph.stream(Update.empty(), RunConfig.newThread())) {
+            events.forEachRemaining(event -> seen.add(describe(event)));
+        }
+
+        assertThat(seen)
+                .containsExactly("start speak", "token Hel", "token lo", "update speak", "end speak", "finished");
+    }
+
+    @Test
+    void streamRethrowsTheRunsFailureAfterEarlierEvents() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TEXT))
+                .node("broken", ctx -> {
+                    throw new IllegalStateException("no");
+                })
+                .edge(START, "broken")
+                .edge("broken", END)
+                .compile();
+        List<String> seen = new ArrayList<>();
+
+        try (GraphStream events = graph.stream(Update.empty(), RunConfig.newThread())) {
+            assertThatThrownBy(() -> events.forEachRemaining(event -> seen.add(describe(event))))
+                    .isInstanceOf(NodeFailedException.class)
+                    .hasMessage("node 'broken' failed at step 0: no");
+        }
+        assertThat(seen).containsExactly("start broken", "end broken");
+    }
+
+    @Test
+    void listenerThatThrowsDoesNotStopTheRun() {
+        CompiledGraph graph = StreamingAndSubgraphTest.echo();
+
+        RunResult result =
+                graph.invoke(Update.of(TEXT, "x"), RunConfig.newThread().withListener(event -> {
+                    throw new IllegalStateException("listener bug");
+                }));
+
+        assertThat(result.get(TEXT)).isEqualTo("x!");
+    }
+
+    @Test
+    void subgraphRunsAsANodeAndForwardsTokens() {
+        CompiledGraph inner = StateGraph.of(Schema.of(TEXT))
+                .node("shout", ctx -> {
+                    ctx.emitToken("inner token");
+                    return Update.of(TEXT, ctx.get(TEXT).toUpperCase());
+                })
+                .edge(START, "shout")
+                .edge("shout", END)
+                .compile();
+        CompiledGraph outer = StateGraph.of(Schema.of(LOG))
+                .node("sub", inner.asNode(s -> Update.of(TEXT, "hi"), s -> Update.of(LOG, List.of(s.get(TEXT)))))
+                .edge(START, "sub")
+                .edge("sub", END)
+                .compile();
+        List<String> tokens = new ArrayList<>();
+
+        RunResult result = outer.invoke(Update.empty(), RunConfig.newThread().withListener(event -> {
+            if (event instanceof GraphEvent.Token token) {
+                tokens.add(token.node() + ":" + token.text());
+            }
+        }));
+
+        assertThat(result.get(LOG)).containsExactly("HI");
+        assertThat(tokens).containsExactly("sub:inner token");
+    }
+
+    @Test
+    void nodeSlowerThanItsTimeoutFailsAndIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        CompiledGraph graph = StateGraph.of(Schema.of(TEXT))
+                .node(
+                        "slow",
+                        ctx -> {
+                            if (attempts.incrementAndGet() == 1) {
+                                sleep(5_000);
+                            }
+                            return Update.of(TEXT, "second try");
+                        },
+                        NodeOptions.timeout(Duration.ofMillis(100)).withRetry(RetryPolicy.attempts(2)))
+                .edge(START, "slow")
+                .edge("slow", END)
+                .compile();
+
+        assertThat(graph.invoke(Update.empty()).get(TEXT)).isEqualTo("second try");
+    }
+
+    @Test
+    void nodeSlowerThanItsTimeoutFailsNamingTheTimeout() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TEXT))
+                .node(
+                        "slow",
+                        ctx -> {
+                            sleep(5_000);
+                            return Update.empty();
+                        },
+                        NodeOptions.timeout(Duration.ofMillis(50)))
+                .edge(START, "slow")
+                .edge("slow", END)
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(NodeFailedException.class)
+                .hasMessage("node 'slow' failed at step 0: node 'slow' timed out after PT0.05S");
+    }
+
+    static CompiledGraph echo() {
+        return StateGraph.of(Schema.of(TEXT))
+                .node("echo", ctx -> Update.of(TEXT, ctx.get(TEXT) + "!"))
+                .edge(START, "echo")
+                .edge("echo", END)
+                .compile();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String describe(GraphEvent event) {
+        if (event instanceof GraphEvent.NodeStarted started) {
+            return "start " + started.node();
+        } else if (event instanceof GraphEvent.Token token) {
+            return "token " + token.text();
+        } else if (event instanceof GraphEvent.NodeUpdated updated) {
+            return "update " + updated.node();
+        } else if (event instanceof GraphEvent.NodeEnded ended) {
+            return "end " + ended.node();
+        }
+        return "finished";
+    }
+}

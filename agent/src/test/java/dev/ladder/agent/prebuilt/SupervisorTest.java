@@ -1,0 +1,64 @@
+package dev.ladder.agent.prebuilt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ladder.agent.CompiledGraph;
+import dev.ladder.agent.GraphOptions;
+import dev.ladder.agent.RunResult;
+import dev.ladder.agent.StateGraph;
+import dev.ladder.agent.Update;
+import dev.ladder.agent.tool.ToolMethod;
+import dev.ladder.agent.tool.Toolbox;
+import dev.ladder.core.Message;
+import dev.ladder.core.ToolCall;
+import dev.ladder.core.testing.ScriptedChatModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SupervisorTest {
+
+    /** A tool of the research agent. */
+    public static final class Library {
+        @ToolMethod("Looks up a fact.")
+        public String lookup(String topic) {
+            return topic + " is 42";
+        }
+    }
+
+    @Test
+    void supervisorRoutesToASubAgentAndFinishesWithItsOwnAnswer() {
+        ScriptedChatModel researcherModel = ScriptedChatModel.create()
+                .replyWithToolCalls(new ToolCall("r1", "lookup", "{\"topic\":\"the answer\"}"))
+                .reply("research says 42");
+        CompiledGraph researcher = ReactAgent.create(
+                researcherModel,
+                Toolbox.of(new Library()),
+                "Research.",
+                GraphOptions.builder().build());
+        ScriptedChatModel writerModel = ScriptedChatModel.create().reply("unused");
+        CompiledGraph writer = ReactAgent.create(
+                writerModel,
+                Toolbox.of(new Library()),
+                "Write.",
+                GraphOptions.builder().build());
+        ScriptedChatModel boss = ScriptedChatModel.create()
+                .replyWithToolCalls(new ToolCall("s1", "transfer_to_researcher", "{}"))
+                .reply("The answer is 42.");
+        CompiledGraph supervisor = Supervisor.of(boss, "Route the work.")
+                .agent("researcher", "finds facts", researcher)
+                .agent("writer", "writes prose", writer)
+                .graph()
+                .compile();
+
+        RunResult result =
+                supervisor.invoke(Update.of(ReactAgent.MESSAGES, List.of(Message.user("What is the answer?"))));
+
+        assertThat(ReactAgent.answer(result.state())).isEqualTo("The answer is 42.");
+        assertThat(result.get(Supervisor.NEXT)).isEqualTo(StateGraph.END);
+        assertThat(result.get(ReactAgent.MESSAGES)).hasSize(7);
+        assertThat(writerModel.remaining()).isEqualTo(1);
+        assertThat(boss.requests().get(0).tools())
+                .extracting(t -> t.name())
+                .containsExactly("transfer_to_researcher", "transfer_to_writer");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ladder.reflection.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ladder.core.testsupport.Servers;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HostileStatementsPostgresTest {
+    @TempDir
+    static Path dir;
+
+    static String url;
+    static SqlDatabase database;
+
+    @BeforeAll
+    static void loadChinook() throws SQLException {
+        url = Servers.postgresUrl();
+        PostgresChinook.load(url, Chinook.copy(dir));
+        database = SqlDatabase.builder(SqlDialect.POSTGRESQL, ConnectionSource.of(url))
+                .schema(PostgresChinook.SCHEMA)
+                .build();
+    }
+
+    @AfterAll
+    static void dropChinook() throws SQLException {
+        if (url != null) {
+            PostgresChinook.drop(url);
+        }
+    }
+
+    static List<String> hostile() {
+        return HostileStatements.forPostgres();
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void checkRefusesHostileStatementBeforeItRuns(String sql) {
+        assertThatThrownBy(() -> database.query(sql)).isInstanceOf(SqlRejectedException.class);
+    }
+
+    @Test
+    void hostileStatementsLeaveEveryTableUnchanged() throws SQLException {
+        Map<String, String> before = checksums();
+
+        for (String sql : hostile()) {
+            try {
+                database.query(sql);
+            } catch (SqlRejectedException expected) {
+                // the point of the test is what the database holds afterwards
+            }
+        }
+
+        assertThat(checksums()).isEqualTo(before).hasSize(11);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO genre (genreid, name) VALUES (100, 'Polka') | ERROR: cannot execute INSERT in a read-only transaction
+            UPDATE track SET unitprice = 0                          | ERROR: cannot execute UPDATE in a read-only transaction
+            DELETE FROM invoiceline                                 | ERROR: cannot execute DELETE in a read-only transaction
+            DROP TABLE album                                        | ERROR: cannot execute DROP TABLE in a read-only transaction
+            CREATE TABLE loot AS SELECT * FROM customer             | ERROR: cannot execute CREATE TABLE AS in a read-only transaction
+            SELECT * INTO loot FROM customer                        | ERROR: cannot execute SELECT INTO in a read-only transaction
+            WITH gone AS (DELETE FROM genre RETURNING *) SELECT * FROM gone | ERROR: cannot execute SELECT in a read-only transaction
+            SELECT * FROM genre FOR UPDATE                          | ERROR: cannot execute SELECT FOR UPDATE in a read-only transaction
+            TRUNCATE genre CASCADE                                  | ERROR: cannot execute TRUNCATE TABLE in a read-only transaction
+            SET transaction_read_only = off                         | ERROR: transaction read-write mode must be set before any query
+            SET transaction_read_only = off; DELETE FROM genre      | ERROR: transaction read-write mode must be set before any query
+            """)
+    void readOnlyTransactionRefusesWriteThatSkipsTheCheck(String sql, String message) {
+        assertThatThrownBy(() -> database.queryWithoutCheck(sql))
+                .isInstanceOf(SqlExecutionException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void writesThatSkipTheCheckLeaveEveryTableUnchanged() throws SQLException {
+        Map<String, String> before = checksums();
+
+        for (String sql :
+                List.of("DELETE FROM playlisttrack", "UPDATE track SET unitprice = 0", "DROP TABLE genre CASCADE")) {
+            assertThatThrownBy(() -> database.queryWithoutCheck(sql)).isInstanceOf(SqlExecutionException.class);
+        }
+
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void statementTimeoutCancelsALongQuery() {
+        SqlDatabase impatient = SqlDatabase.builder(SqlDialect.POSTGRESQL, ConnectionSource.of(url))
+                .schema(PostgresChinook.SCHEMA)
+                .statementTimeout(java.time.Duration.ofMillis(300))
+                .build();
+
+        assertThatThrownBy(() -> impatient.query("SELECT count(*) FROM track a, track b, track c"))
+                .isInstanceOf(SqlExecutionException.class)
+                .hasMessage("ERROR: canceling statement due to statement timeout");
+    }
+
+    private static Map<String, String> checksums() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return TableChecksums.of(connection, PostgresChinook.SCHEMA);
+        }
+    }
+}
