@@ -26,7 +26,7 @@ import org.opensearch.transport.Netty4Plugin;
  * (lucene engine) loaded from the jars Maven unpacked from its zip. Started once per JVM, on free
  * ports, and stopped when the JVM exits.
  */
-final class EmbeddedOpenSearch {
+public final class EmbeddedOpenSearch {
     private static EmbeddedOpenSearch instance;
 
     private final Node node;
@@ -38,7 +38,7 @@ final class EmbeddedOpenSearch {
     }
 
     /** Returns the running node, starting it on first use. */
-    static synchronized EmbeddedOpenSearch get() {
+    public static synchronized EmbeddedOpenSearch get() {
         if (instance == null) {
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
@@ -47,7 +47,7 @@ final class EmbeddedOpenSearch {
     }
 
     /** Returns the node's HTTP URL. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + httpPort;
     }
 
