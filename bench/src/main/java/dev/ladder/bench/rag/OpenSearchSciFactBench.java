@@ -36,7 +36,8 @@ public final class OpenSearchSciFactBench {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: OpenSearchSciFactBench <scifact-beir folder> [vector cache file]");
+            throw new IllegalArgumentException(
+                    "usage: OpenSearchSciFactBench <scifact-beir folder> [vector cache file]");
         }
         run(Path.of(args[0]), args.length > 1 ? Path.of(args[1]) : null, System.out);
         System.exit(0);
@@ -51,11 +52,12 @@ public final class OpenSearchSciFactBench {
         }
         try (MiniLmEmbedder embedder = MiniLmEmbedder.create()) {
             List<float[]> vectors = vectors(embedder, chunks, cache);
-            OpenSearchStore store = OpenSearchStore.create(OpenSearchConfig.builder(EmbeddedOpenSearch.get().url())
-                    .index("scifact")
-                    .dimensions(MiniLmEmbedder.DIMENSIONS)
-                    .refreshOnWrite(false)
-                    .build());
+            OpenSearchStore store = OpenSearchStore.create(
+                    OpenSearchConfig.builder(EmbeddedOpenSearch.get().url())
+                            .index("scifact")
+                            .dimensions(MiniLmEmbedder.DIMENSIONS)
+                            .refreshOnWrite(false)
+                            .build());
             store.dropIndex();
             long start = System.nanoTime();
             store.upsert(chunks, vectors);
@@ -99,7 +101,8 @@ public final class OpenSearchSciFactBench {
         List<float[]> vectors = new ArrayList<>(chunks.size());
         for (Chunk chunk : chunks) {
             vectors.add(store.vector(chunk.id())
-                    .orElseThrow(() -> new IllegalStateException("no vector for document " + chunk.id() + " in " + cache)));
+                    .orElseThrow(
+                            () -> new IllegalStateException("no vector for document " + chunk.id() + " in " + cache)));
         }
         return vectors;
     }
