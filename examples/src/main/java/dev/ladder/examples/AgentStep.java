@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The demo's agent step: a tool-using agent whose every tool call waits for a human's approval,
@@ -146,7 +147,7 @@ final class AgentStep {
         out.println("  messages in the thread: " + result.get(MESSAGES).size());
     }
 
-    private RunResult run(StateGraph graph, java.util.function.Function<CompiledGraph, RunResult> call) {
+    private RunResult run(StateGraph graph, Function<CompiledGraph, RunResult> call) {
         try (JdbcCheckpointer checkpointer = JdbcCheckpointer.sqlite(checkpoints, ReactAgent.SCHEMA)) {
             CompiledGraph compiled = graph.compile(
                     GraphOptions.builder().checkpointer(checkpointer).build());
