@@ -63,7 +63,7 @@ final class AgentStep {
                 });
         StateGraph graph = graph(agent, toolbox);
 
-        Table tools = Table.withMaxWidth(90, List.of("tool", "description"));
+        Table tools = Table.withMaxWidth(130, List.of("tool", "description"));
         for (Tool tool : toolbox.tools()) {
             tools.row(tool.name(), tool.description());
         }
@@ -76,17 +76,15 @@ final class AgentStep {
         }
     }
 
-    /** The agent asks the model; a tool call goes to approval, and only an approved call runs. */
+    /**
+     * The agent asks the model; a tool call goes to approval, and only an approved call runs (one after
+     * the other, on the graph's thread).
+     */
     static StateGraph graph(Node agent, Toolbox toolbox) {
         return StateGraph.of(ReactAgent.SCHEMA)
                 .node("agent", agent)
                 .node("approve", AgentStep::approve, NodeOptions.routesTo("tools", "agent"))
-                .node(
-                        "tools",
-                        ToolNode.of(
-                                toolbox,
-                                MESSAGES,
-                                GraphOptions.builder().build().executor()))
+                .node("tools", ToolNode.of(toolbox, MESSAGES, Runnable::run))
                 .edge(StateGraph.START, "agent")
                 .conditionalEdge("agent", AgentStep::route, Map.of("tool call", "approve", "answer", StateGraph.END))
                 .edge("tools", "agent");

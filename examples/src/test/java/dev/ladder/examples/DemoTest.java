@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,18 +51,17 @@ class DemoTest {
 
     @Test
     void showsIngestionProgressAndTheDocuments() {
-        assertThat(output)
-                .contains("  embedding [####################]  82/82 chunks of 5 documents")
-                .contains("  reflection/README.md               | 6        | 20     | 11189")
-                .contains("  peft-client/README.md              | 9        | 20     | 13436");
+        assertThat(output).containsPattern("\n  embedding \\[#{20}] +(\\d+)/\\1 chunks of 5 documents\n");
+        for (String doc : RagStep.DOCS) {
+            assertThat(output.lines()).anyMatch(line -> line.matches("  " + Pattern.quote(doc) + " +\\| \\d+ .*"));
+        }
     }
 
     @Test
     void citesTheSectionsThatAnswerEachQuestion() {
         assertThat(section("Q: Which safety walls protect the database from a model's SQL?"))
                 .contains("  [1] | reflection/README.md > Safety model | ")
-                .contains(
-                        "  [1] \"A model's SQL is untrusted input. Two independent walls stand between it and your data:\"");
+                .contains("  [1] \"A model's SQL is untrusted input.");
         assertThat(section("Q: How are citations in an answer mapped back to passages?"))
                 .contains("  [1] | rag/README-pgvector-and-answers.md > Grounded answers ");
         assertThat(section("Q: What does the LoRA rank control?"))
