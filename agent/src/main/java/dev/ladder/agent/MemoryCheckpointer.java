@@ -38,11 +38,6 @@ public final class MemoryCheckpointer implements Checkpointer {
         return new MemoryCheckpointer(retention, Clock.systemUTC());
     }
 
-    /** Creates a checkpointer judging checkpoint ages by {@code clock}, for tests of retention. */
-    static MemoryCheckpointer create(Retention retention, Clock clock) {
-        return new MemoryCheckpointer(retention, clock);
-    }
-
     @Override
     public void put(Checkpoint checkpoint) {
         ThreadHistory history = threads.computeIfAbsent(checkpoint.threadId(), id -> new ThreadHistory());

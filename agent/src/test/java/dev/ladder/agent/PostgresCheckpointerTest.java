@@ -48,6 +48,11 @@ class PostgresCheckpointerTest extends CheckpointerContract {
         return open(SCHEMA, retention, Duration.ZERO);
     }
 
+    @Override
+    int storedWrites(String threadId) {
+        return SqliteCheckpointerTest.countWrites(Servers.postgresUrl(), prefix + "writes", threadId);
+    }
+
     @AfterEach
     void dropTables() throws Exception {
         opened.forEach(JdbcCheckpointer::close);

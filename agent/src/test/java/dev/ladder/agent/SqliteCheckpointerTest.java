@@ -9,6 +9,9 @@ import com.squareup.moshi.Types;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,25 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     @Override
     Checkpointer withRetention(Retention retention) {
         return open(SCHEMA, retention);
+    }
+
+    @Override
+    int storedWrites(String threadId) {
+        return countWrites(url(), "agent_writes", threadId);
+    }
+
+    static int countWrites(String url, String table, String threadId) {
+        try (Connection connection = DriverManager.getConnection(url);
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE thread_id = ?")) {
+            query.setString(1, threadId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach

@@ -43,6 +43,22 @@ class StateKeysTest {
         assertThat(seen).containsExactly(List.of("a", "b"), List.of());
     }
 
+    @Test
+    void mergingKeyMergesWrittenMapsWithLaterEntriesWinning() {
+        Key<Map<String, Integer>> stock = Key.merging("stock", Integer.class);
+        CompiledGraph graph = StateGraph.of(Schema.of(stock))
+                .node("count", ctx -> Update.of(stock, Map.of("apples", 3, "pears", 5)))
+                .node("sell", ctx -> Update.of(stock, Map.of("apples", 1)))
+                .edge(START, "count")
+                .edge("count", "sell")
+                .edge("sell", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(stock, Map.of("plums", 7)));
+
+        assertThat(result.get(stock)).isEqualTo(Map.of("plums", 7, "apples", 1, "pears", 5));
+    }
+
     /** A chat message with an id, as a message history stores it; a null text marks a removal. */
     public record Note(String id, String text) {}
 

@@ -56,6 +56,30 @@ class StreamingAndSubgraphTest {
     }
 
     @Test
+    void streamEndsWithTheBreakpointItStoppedAt() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("a", ctx -> Update.of(LOG, List.of("a")))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .edge(START, "a")
+                .edge("a", "b")
+                .edge("b", END)
+                .compile(GraphOptions.builder()
+                        .checkpointer(MemoryCheckpointer.create())
+                        .interruptBefore("b")
+                        .build());
+        List<GraphEvent> events = new ArrayList<>();
+
+        try (GraphStream stream = graph.stream(Update.empty(), RunConfig.newThread())) {
+            stream.forEachRemaining(events::add);
+        }
+
+        GraphEvent last = events.get(events.size() - 1);
+        assertThat(last).isInstanceOf(GraphEvent.Finished.class);
+        assertThat(((GraphEvent.Finished) last).result().interrupts())
+                .containsExactly(new Interrupt("before:b", "b", null));
+    }
+
+    @Test
     void listenerThatThrowsDoesNotStopTheRun() {
         CompiledGraph graph = StreamingAndSubgraphTest.echo();
 
