@@ -215,6 +215,62 @@ class GraphExecutionTest {
     }
 
     @Test
+    void routerReturningSeveralNodesRunsThemInTheNextStep() {
+        List<Integer> steps = Collections.synchronizedList(new ArrayList<>());
+        Node record = ctx -> {
+            steps.add(ctx.step());
+            return Update.of(LOG, List.of(ctx.node()));
+        };
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("triage", ctx -> Update.of(LOG, List.of("triage")))
+                .node("billing", record)
+                .node("shipping", record)
+                .node("legal", record)
+                .edge(START, "triage")
+                .conditionalEdges(
+                        "triage",
+                        state -> List.of("money", "parcel", "stop"),
+                        Map.of("money", "billing", "parcel", "shipping", "law", "legal", "stop", END))
+                .edge("billing", END)
+                .edge("shipping", END)
+                .edge("legal", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.empty());
+
+        assertThat(result.get(LOG)).containsExactly("triage", "billing", "shipping");
+        assertThat(steps).containsExactly(1, 1);
+    }
+
+    @Test
+    void routerReturningNodeNamesWithoutALabelMapRoutesToThem() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("split", ctx -> Update.empty())
+                .node("left", ctx -> Update.of(LOG, List.of("left")))
+                .node("right", ctx -> Update.of(LOG, List.of("right")))
+                .edge(START, "split")
+                .conditionalEdges("split", state -> List.of("right", "left"))
+                .edge("left", END)
+                .edge("right", END)
+                .compile();
+
+        assertThat(graph.invoke(Update.empty()).get(LOG)).containsExactly("right", "left");
+    }
+
+    @Test
+    void routerReturningNullFailsNamingItsNode() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", state -> null)
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("the router after node 'count' returned null: return a node name or END");
+    }
+
+    @Test
     void routerLabelMissingFromTheMapFailsNamingIt() {
         CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
                 .node("count", ctx -> Update.of(TOTAL, 1))
