@@ -95,6 +95,56 @@ class StateKeysTest {
         assertThat(after).containsExactly(new Note("4", "d"));
     }
 
+    static final Key<List<Note>> IDENTIFIED_NOTES = Key.byId(
+            "notes", Note.class, Note::id, (note, id) -> new Note(id, note.text()), note -> note.text() == null);
+
+    @Test
+    void elementsWithoutAnIdGetFreshIdsWhenTheKeyHasAnIdAssigner() {
+        List<Note> after = IDENTIFIED_NOTES.apply(
+                IDENTIFIED_NOTES.apply(null, List.of(new Note("1", "a"))),
+                List.of(new Note(null, "b"), new Note(null, "c")));
+
+        assertThat(after).extracting(Note::text).containsExactly("a", "b", "c");
+        assertThat(after).extracting(Note::id).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(after.get(1).id()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void removeAllThenANewElementLeavesOnlyTheNewElement() {
+        List<Note> after = IDENTIFIED_NOTES.apply(
+                IDENTIFIED_NOTES.apply(null, List.of(new Note("1", "a"), new Note("2", "b"))),
+                List.of(new Note(Key.REMOVE_ALL, null), new Note(null, "fresh")));
+
+        assertThat(after).extracting(Note::text).containsExactly("fresh");
+    }
+
+    @Test
+    void elementWithoutAnIdIsRejectedByAKeyWithoutAnIdAssigner() {
+        assertThatThrownBy(() -> reduce(List.of(), List.of(new Note(null, "a"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an element written to list key 'notes' has no id: Note[id=null, text=a];"
+                        + " give it one, or declare the key with an id assigner (withId)");
+    }
+
+    @Test
+    void inputMessagesWithoutIdsGetIdsBeforeTheFirstNodeAndKeepThem() {
+        List<List<Note>> seen = Collections.synchronizedList(new ArrayList<>());
+        CompiledGraph graph = StateGraph.of(Schema.of(IDENTIFIED_NOTES))
+                .node("edit", ctx -> {
+                    Note first = ctx.get(IDENTIFIED_NOTES).get(0);
+                    seen.add(ctx.get(IDENTIFIED_NOTES));
+                    return Update.of(IDENTIFIED_NOTES, List.of(new Note(first.id(), "hello, edited")));
+                })
+                .edge(START, "edit")
+                .edge("edit", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(IDENTIFIED_NOTES, List.of(new Note(null, "hello"))));
+
+        assertThat(result.get(IDENTIFIED_NOTES))
+                .containsExactly(new Note(seen.get(0).get(0).id(), "hello, edited"));
+    }
+
     private static List<Note> reduce(List<Note> initial, List<Note> update) {
         return NOTES.apply(NOTES.apply(null, initial), update);
     }
