@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteCheckpointerTest extends CheckpointerContract {
+class SqliteCheckpointerTest extends JdbcCheckpointerContract {
     @TempDir
     Path dir;
 
@@ -157,9 +158,15 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     }
 
     private JdbcCheckpointer open(Schema schema, Retention retention) {
+        return open(schema, retention, Duration.ZERO);
+    }
+
+    @Override
+    JdbcCheckpointer open(Schema schema, Retention retention, Duration lockWait) {
         JdbcCheckpointer checkpointer = JdbcCheckpointer.builder(url(), schema)
                 .tablePrefix("agent_")
                 .retention(retention)
+                .lockWait(lockWait)
                 .build();
         opened.add(checkpointer);
         return checkpointer;
