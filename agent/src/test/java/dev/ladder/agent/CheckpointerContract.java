@@ -436,6 +436,26 @@ abstract class CheckpointerContract {
         assertThat(graph.history("refork").get(3).parentId()).isEqualTo(afterFirst.id());
     }
 
+    @Test
+    void runStoppedByTheRecursionLimitResumesWithANewBudget() {
+        CompiledGraph graph = StateGraph.of(SCHEMA)
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", s -> s.get(TOTAL) < 5 ? "count" : END)
+                .compile(options().recursionLimit(3).build());
+        RunConfig config = RunConfig.thread("limited");
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty(), config))
+                .isInstanceOf(GraphRecursionException.class)
+                .hasMessageStartingWith("recursion limit of 3 reached at step 3 before running [count]");
+        Checkpoint stopped = graph.state("limited").orElseThrow();
+        RunResult done = graph.resume(config);
+
+        assertThat(stopped.values()).containsEntry("total", 3);
+        assertThat(stopped.nextNodes()).containsExactly("count");
+        assertThat(done.get(TOTAL)).isEqualTo(5);
+    }
+
     /** Returns how many pending writes of {@code threadId} the storage holds, dropped checkpoints' included. */
     abstract int storedWrites(String threadId);
 
