@@ -43,6 +43,7 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
     private final Path lockFile;
     private final CheckpointCodec codec;
     private final Connection connection;
+    // One small lock per thread id ever locked, kept for the life of the checkpointer.
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 

@@ -109,7 +109,9 @@ public final class Key<T> {
      * Creates a list key merged by id like {@link #byId(String, Type, Function, Predicate)}, where
      * an element written without an id ({@code idOf} returns null) is stored as {@code
      * withId.apply(element, id)} with a fresh random UUID as its id: LangGraph's message-list reducer,
-     * for a message type that carries an id.
+     * for a message type that carries an id. The UUID is drawn when the reducer runs, so a router of
+     * a parallel step, which sees its own node's writes applied apart, sees other UUIDs than the
+     * state keeps.
      */
     public static <E> Key<List<E>> byId(
             String name,

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class MemoryCheckpointer implements Checkpointer {
     private final Map<String, ThreadHistory> threads = new ConcurrentHashMap<>();
+    // One small lock per thread id ever locked, kept for the life of the checkpointer.
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Retention retention;
     private final Clock clock;
