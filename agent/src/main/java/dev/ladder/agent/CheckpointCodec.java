@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes checkpoints and pending writes as versioned JSON documents and reads them back with a
@@ -39,20 +41,31 @@ final class CheckpointCodec {
         doc.put("writer", c.writer());
         doc.put("error", c.error());
         doc.put("createdAt", c.createdAt().toString());
-        Map<String, Object> values = new LinkedHashMap<>();
-        c.values()
-                .forEach((name, value) -> values.put(
-                        name, Json.adapter(schema.require(name).type()).toJsonValue(value)));
-        doc.put("values", values);
+        doc.put("values", values(c.values()));
         doc.put("next", c.next().stream().map(this::task).toList());
-        Map<String, Object> joins = new LinkedHashMap<>();
-        c.joins().forEach((id, seen) -> joins.put(id, List.copyOf(seen)));
+        Map<String, Object> joins = new TreeMap<>();
+        c.joins().forEach((id, seen) -> joins.put(id, List.copyOf(new TreeSet<>(seen))));
         doc.put("joins", joins);
         doc.put(
                 "interrupts",
                 c.interrupts().stream().map(CheckpointCodec::interrupt).toList());
-        doc.put("resumes", c.resumes());
+        doc.put("resumes", new TreeMap<>(c.resumes()));
         return trees.toJson(doc);
+    }
+
+    /** Returns the values as JSON trees in the schema's key order, so equal states encode equally. */
+    private Map<String, Object> values(Map<String, Object> values) {
+        Map<String, Object> trees = new LinkedHashMap<>();
+        for (String name : values.keySet()) {
+            schema.require(name);
+        }
+        for (Key<?> key : schema.keys()) {
+            Object value = values.get(key.name());
+            if (value != null) {
+                trees.put(key.name(), Json.adapter(key.type()).toJsonValue(value));
+            }
+        }
+        return trees;
     }
 
     String encode(PendingWrite write) {

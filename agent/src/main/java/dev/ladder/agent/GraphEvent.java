@@ -1,6 +1,7 @@
 package dev.ladder.agent;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,18 @@ public sealed interface GraphEvent {
     record Token(int step, String node, String text) implements GraphEvent {
         public Token {
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A superstep ended and its checkpoint was written: {@code state} holds every value after the
+     * step's writes, {@code next} the nodes of the following step (empty when the run is done). The
+     * input comes first, as step -1 of a new thread. Together these events stream the run's values.
+     */
+    record StepEnded(int step, State state, List<String> next) implements GraphEvent {
+        public StepEnded {
+            Objects.requireNonNull(state, "state");
+            next = List.copyOf(next);
         }
     }
 

@@ -51,6 +51,7 @@ final class GraphRun {
         int step = base == null ? -1 : base.step() + 1;
         Checkpoint first = next(base == null ? null : base.id(), step, values, List.of(write), Map.of(), "input", null);
         checkpointer.put(first);
+        stepEnded(first);
         return loop(first, false);
     }
 
@@ -202,7 +203,15 @@ final class GraphRun {
                 null,
                 Instant.now());
         checkpointer.put(next);
+        stepEnded(next);
         return next;
+    }
+
+    private void stepEnded(Checkpoint checkpoint) {
+        if (events.enabled()) {
+            State state = new State(spec.schema(), checkpoint.values());
+            events.emit(new GraphEvent.StepEnded(checkpoint.step(), state, checkpoint.nextNodes()));
+        }
     }
 
     private Consumer<PendingWrite> saver(Checkpoint checkpoint) {

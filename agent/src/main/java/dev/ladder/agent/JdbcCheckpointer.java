@@ -1,5 +1,6 @@
 package dev.ladder.agent;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe: calls share one connection, one at a time. With PostgreSQL, {@link #lock} takes
  * a session advisory lock on a connection of its own, so several JVMs sharing one database never
- * advance the same thread at once; the server releases the lock if a JVM dies. With SQLite the lock
- * covers this JVM only, so one SQLite file should be advanced by one JVM at a time.
+ * advance the same thread at once; the server releases the lock if a JVM dies. With a SQLite file
+ * it locks one byte of {@code <database>.ladder-lock} beside it, which every process on the machine
+ * sees and the operating system releases if a JVM dies (not over network file systems).
  *
  * <p>The drivers are optional dependencies: add {@code org.xerial:sqlite-jdbc} or
  * {@code org.postgresql:postgresql} to use this class.
@@ -38,8 +40,10 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
     private final String writes;
     private final Retention retention;
     private final Duration lockWait;
+    private final Path lockFile;
     private final CheckpointCodec codec;
     private final Connection connection;
+    // One small lock per thread id ever locked, kept for the life of the checkpointer.
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
@@ -50,6 +54,7 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
         this.writes = builder.tablePrefix + "writes";
         this.retention = builder.retention;
         this.lockWait = builder.lockWait;
+        this.lockFile = dialect == JdbcDialect.SQLITE ? JdbcDialect.sqliteLockFile(builder.url) : null;
         this.codec = new CheckpointCodec(builder.schema);
         this.connection = open();
         createTables(builder.tablePrefix);
@@ -132,22 +137,31 @@ public final class JdbcCheckpointer implements Checkpointer, AutoCloseable {
             throw new ThreadBusyException("thread '" + threadId + "' is being advanced by another run in this JVM"
                     + ": try again once it has finished, or set JdbcCheckpointer.Builder.lockWait to wait for it");
         }
-        if (dialect != JdbcDialect.POSTGRES) {
-            return local::unlock;
-        }
+        ThreadLock shared;
         try {
-            ThreadLock remote = PostgresThreadLock.acquire(open(), checkpoints, threadId, lockWait);
-            return () -> {
-                try {
-                    remote.close();
-                } finally {
-                    local.unlock();
-                }
-            };
-        } catch (SQLException | RuntimeException e) {
+            shared = sharedLock(threadId);
+        } catch (SQLException | IOException | RuntimeException e) {
             local.unlock();
             throw e instanceof ThreadBusyException busy ? busy : failure("lock thread '" + threadId + "'", e);
         }
+        return () -> {
+            try {
+                shared.close();
+            } finally {
+                local.unlock();
+            }
+        };
+    }
+
+    /** Takes the lock other processes see: an advisory lock in PostgreSQL, a file lock beside a SQLite file. */
+    private ThreadLock sharedLock(String threadId) throws SQLException, IOException {
+        if (dialect == JdbcDialect.POSTGRES) {
+            return PostgresThreadLock.acquire(open(), checkpoints, threadId, lockWait);
+        }
+        if (lockFile != null) {
+            return FileThreadLock.acquire(lockFile, checkpoints, threadId, lockWait);
+        }
+        return () -> {};
     }
 
     /** Closes the shared connection. */

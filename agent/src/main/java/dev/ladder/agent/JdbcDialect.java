@@ -1,5 +1,6 @@
 package dev.ladder.agent;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The SQL a {@link JdbcCheckpointer} speaks to each database it supports. */
@@ -35,6 +36,25 @@ enum JdbcDialect {
                         + " UNIQUE (thread_id, checkpoint_id, task_id))",
                 "CREATE INDEX IF NOT EXISTS " + prefix + "checkpoints_thread ON " + prefix
                         + "checkpoints (thread_id, seq)");
+    }
+
+    /**
+     * Returns the file beside a SQLite database in which threads are locked, or null for an
+     * in-memory database, which no other process can open.
+     */
+    static Path sqliteLockFile(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.equals(":memory:") || url.contains("mode=memory")) {
+            return null;
+        }
+        return Path.of(path + ".ladder-lock").toAbsolutePath().normalize();
     }
 
     static String redact(String url) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -87,7 +89,7 @@ public final class Key<T> {
     /**
      * Creates a list key whose writes are merged by id: an element whose id ({@code idOf}) is
      * already in the list replaces it in place, any other element is appended. Suits message
-     * histories where a later write edits an earlier message.
+     * histories where a later write edits an earlier message. Every element must have an id.
      */
     public static <E> Key<List<E>> byId(String name, Type elementType, Function<E, String> idOf) {
         return byId(name, elementType, idOf, element -> false);
@@ -96,14 +98,35 @@ public final class Key<T> {
     /**
      * Creates a list key merged by id like {@link #byId(String, Type, Function)}, where an element
      * that {@code isRemoval} accepts is not stored but removes the element with its id, and a removal
-     * whose id is {@link #REMOVE_ALL} removes every element before it.
+     * whose id is {@link #REMOVE_ALL} removes every element before it. Every element must have an id.
      */
     public static <E> Key<List<E>> byId(
             String name, Type elementType, Function<E, String> idOf, Predicate<E> isRemoval) {
+        return byId(name, elementType, idOf, null, isRemoval);
+    }
+
+    /**
+     * Creates a list key merged by id like {@link #byId(String, Type, Function, Predicate)}, where
+     * an element written without an id ({@code idOf} returns null) is stored as {@code
+     * withId.apply(element, id)} with a fresh random UUID as its id: LangGraph's message-list reducer,
+     * for a message type that carries an id. The UUID is drawn when the reducer runs, so a router of
+     * a parallel step, which sees its own node's writes applied apart, sees other UUIDs than the
+     * state keeps.
+     */
+    public static <E> Key<List<E>> byId(
+            String name,
+            Type elementType,
+            Function<E, String> idOf,
+            BiFunction<E, String, E> withId,
+            Predicate<E> isRemoval) {
         Objects.requireNonNull(idOf, "idOf");
         Objects.requireNonNull(isRemoval, "isRemoval");
         Type type = Types.newParameterizedType(List.class, elementType);
-        return new Key<>(name, type, (current, update) -> upsert(current, update, idOf, isRemoval), List.of());
+        return new Key<>(
+                name,
+                type,
+                (current, update) -> upsert(name, current, update, new Ids<>(idOf, withId), isRemoval),
+                List.of());
     }
 
     /**
@@ -168,11 +191,12 @@ public final class Key<T> {
     }
 
     private static <E> List<E> upsert(
-            List<E> current, List<E> update, Function<E, String> idOf, Predicate<E> isRemoval) {
+            String name, List<E> current, List<E> update, Ids<E> ids, Predicate<E> isRemoval) {
         Map<String, E> byId = new LinkedHashMap<>();
-        current.forEach(element -> byId.put(idOf.apply(element), element));
-        for (E element : update) {
-            String id = Objects.requireNonNull(idOf.apply(element), "id of a list element");
+        current.forEach(element -> byId.put(ids.idOf.apply(element), element));
+        for (E written : update) {
+            E element = ids.identified(name, written);
+            String id = ids.idOf.apply(element);
             if (!isRemoval.test(element)) {
                 byId.put(id, element);
             } else if (id.equals(REMOVE_ALL)) {
@@ -182,6 +206,26 @@ public final class Key<T> {
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    /** Reads the ids of a {@link #byId} key's elements, and gives fresh ones where it may. */
+    private record Ids<E>(Function<E, String> idOf, BiFunction<E, String, E> withId) {
+
+        E identified(String key, E element) {
+            if (idOf.apply(element) != null) {
+                return element;
+            }
+            if (withId == null) {
+                throw new IllegalArgumentException("an element written to list key '" + key + "' has no id: " + element
+                        + "; give it one, or declare the key with an id assigner (withId)");
+            }
+            E identified = withId.apply(element, UUID.randomUUID().toString());
+            if (identified == null || idOf.apply(identified) == null) {
+                throw new IllegalStateException(
+                        "the id assigner of list key '" + key + "' returned an element without an id: " + identified);
+            }
+            return identified;
+        }
     }
 
     private static <V> Map<String, V> merge(Map<String, V> current, Map<String, V> update) {

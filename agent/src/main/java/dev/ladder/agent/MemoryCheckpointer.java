@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class MemoryCheckpointer implements Checkpointer {
     private final Map<String, ThreadHistory> threads = new ConcurrentHashMap<>();
+    // One small lock per thread id ever locked, kept for the life of the checkpointer.
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Retention retention;
     private final Clock clock;
@@ -36,11 +37,6 @@ public final class MemoryCheckpointer implements Checkpointer {
     /** Creates a checkpointer that keeps the checkpoints {@code retention} allows. */
     public static MemoryCheckpointer create(Retention retention) {
         return new MemoryCheckpointer(retention, Clock.systemUTC());
-    }
-
-    /** Creates a checkpointer judging checkpoint ages by {@code clock}, for tests of retention. */
-    static MemoryCheckpointer create(Retention retention, Clock clock) {
-        return new MemoryCheckpointer(retention, clock);
     }
 
     @Override

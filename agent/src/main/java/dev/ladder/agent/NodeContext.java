@@ -36,7 +36,8 @@ public interface NodeContext {
      * call now returns that value, converted to {@code type}. A node that asks twice needs two
      * resumes; each call is matched to its answer by its order in the node.
      *
-     * @param payload what to show the human: a string, number, boolean, list or map of those.
+     * @param payload what to show the human: a string, number, boolean, list or map of those;
+     *     numbers pass through JSON, so a {@code long} beyond 2^53 loses precision.
      * @throws IllegalArgumentException if the resume value cannot be converted to {@code type}.
      */
     <T> T interrupt(Object payload, Class<T> type);

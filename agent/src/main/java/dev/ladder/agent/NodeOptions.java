@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param retry the retry policy; {@link RetryPolicy#NONE} runs the node once.
  * @param timeout the longest one attempt may take, or null for no limit; an attempt that takes
- *     longer is interrupted and counts as failed.
+ *     longer is interrupted and counts as failed; code that ignores interrupts keeps running on
+ *     the executor after the attempt has failed.
  * @param routesTo the nodes the node may go to through {@link Update#goTo}, declared so that
  *     validation and the Mermaid diagram know them.
  * @param deferred whether the node, once triggered, waits until no other node is left to run, so

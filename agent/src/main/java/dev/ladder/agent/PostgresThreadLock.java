@@ -60,7 +60,7 @@ final class PostgresThreadLock implements ThreadLock {
     }
 
     /** FNV-1a, 64 bits: stable across JVMs, unlike String.hashCode's 32 bits. */
-    private static long hash(String text) {
+    static long hash(String text) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

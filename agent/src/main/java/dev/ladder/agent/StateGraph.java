@@ -88,7 +88,8 @@ public final class StateGraph {
     /** Adds a conditional edge: after {@code from}, {@code router} names the next node, or END. */
     public StateGraph conditionalEdge(String from, Function<State, String> router) {
         Objects.requireNonNull(router, "router");
-        Function<State, List<Send>> route = state -> List.of(new Send(router.apply(state), Update.empty()));
+        Function<State, List<Send>> route =
+                state -> sends(from, Collections.singletonList(router.apply(state)), Function.identity());
         return branch(new Branch(from, route, List.of(), Map.of()));
     }
 
@@ -100,7 +101,29 @@ public final class StateGraph {
         Objects.requireNonNull(router, "router");
         Map<String, String> map = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         Function<State, List<Send>> route =
-                state -> List.of(new Send(label(from, map, router.apply(state)), Update.empty()));
+                state -> sends(from, Collections.singletonList(router.apply(state)), label -> label(from, map, label));
+        return branch(new Branch(from, route, List.copyOf(map.values()), map));
+    }
+
+    /**
+     * Adds a conditional edge whose router names any number of next nodes (END among them ends
+     * nothing but that branch); they run in parallel in the next superstep. An empty list sends the
+     * run nowhere from this edge.
+     */
+    public StateGraph conditionalEdges(String from, Function<State, List<String>> router) {
+        Objects.requireNonNull(router, "router");
+        Function<State, List<Send>> route = state -> sends(from, router.apply(state), Function.identity());
+        return branch(new Branch(from, route, List.of(), Map.of()));
+    }
+
+    /**
+     * Adds a conditional edge whose router returns any number of labels that {@code labels} maps to
+     * next nodes (or END). A label missing from the map fails the run with an error naming it.
+     */
+    public StateGraph conditionalEdges(String from, Function<State, List<String>> router, Map<String, String> labels) {
+        Objects.requireNonNull(router, "router");
+        Map<String, String> map = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        Function<State, List<Send>> route = state -> sends(from, router.apply(state), label -> label(from, map, label));
         return branch(new Branch(from, route, List.copyOf(map.values()), map));
     }
 
@@ -136,6 +159,21 @@ public final class StateGraph {
         branches.computeIfAbsent(Objects.requireNonNull(branch.source(), "from"), k -> new ArrayList<>())
                 .add(branch);
         return this;
+    }
+
+    private static List<Send> sends(String from, List<String> names, Function<String, String> target) {
+        if (names == null) {
+            throw new GraphException("the router after node '" + from + "' returned null: return a list of nodes");
+        }
+        List<Send> sends = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (name == null) {
+                throw new GraphException(
+                        "the router after node '" + from + "' returned null: return a node name or END");
+            }
+            sends.add(new Send(target.apply(name), Update.empty()));
+        }
+        return sends;
     }
 
     private static String label(String from, Map<String, String> labels, String label) {

@@ -5,8 +5,15 @@ import static dev.ladder.agent.StateGraph.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -360,6 +367,110 @@ abstract class CheckpointerContract {
                 .invoke(Update.of(TOTAL, 100), RunConfig.thread("restore"));
 
         assertThat(continued.get(TOTAL)).isEqualTo(110);
+    }
+
+    @Test
+    void secondRunOfAThreadThatIsBeingAdvancedIsRefused() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompiledGraph graph = StateGraph.of(SCHEMA)
+                .node("work", ctx -> {
+                    inside.countDown();
+                    awaitQuietly(release);
+                    return Update.of(TOTAL, 1);
+                })
+                .edge(START, "work")
+                .edge("work", END)
+                .compile(options().build());
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunResult> first = background.submit(() -> graph.invoke(Update.empty(), RunConfig.thread("busy")));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> graph.invoke(Update.empty(), RunConfig.thread("busy")))
+                    .isInstanceOf(ThreadBusyException.class)
+                    .hasMessageStartingWith("thread 'busy' is being advanced by another run");
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).get(TOTAL)).isEqualTo(1);
+        } finally {
+            release.countDown();
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void maxAgeRetentionDropsOldCheckpointsButKeepsTheNewest() {
+        Checkpointer checkpointer = withRetention(Retention.maxAge(Duration.ofMinutes(5)));
+        Instant now = Instant.now();
+        checkpointer.put(checkpoint("aged", "old", now.minus(Duration.ofMinutes(10))));
+        checkpointer.put(checkpoint("aged", "recent", now.minus(Duration.ofMinutes(1))));
+        checkpointer.put(checkpoint("aged", "stale-but-newest", now.minus(Duration.ofHours(1))));
+
+        assertThat(checkpointer.history("aged"))
+                .extracting(Checkpoint::id)
+                .containsExactly("stale-but-newest", "recent");
+    }
+
+    @Test
+    void retentionDropsThePendingWritesOfDroppedCheckpoints() {
+        Checkpointer checkpointer = withRetention(Retention.keepLast(1));
+        Instant now = Instant.now();
+        checkpointer.put(checkpoint("pruned", "first", now));
+        checkpointer.putWrite("pruned", "first", new PendingWrite("0.0", "one", Update.of(TOTAL, 1)));
+        checkpointer.put(checkpoint("pruned", "second", now));
+
+        assertThat(checkpointer.find("pruned", "first")).isEmpty();
+        assertThat(storedWrites("pruned")).isZero();
+    }
+
+    @Test
+    void invokingWithNewInputAtAPastCheckpointRunsFromStartOverItsValues() {
+        CompiledGraph graph = counter(options().build());
+        graph.invoke(Update.of(TOTAL, 10), RunConfig.thread("refork"));
+        Checkpoint afterFirst = graph.history("refork").get(2);
+
+        RunResult forked =
+                graph.invoke(Update.of(TOTAL, 100), RunConfig.thread("refork").at(afterFirst.id()));
+
+        assertThat(forked.get(TOTAL)).isEqualTo(114);
+        assertThat(graph.history("refork").get(3).parentId()).isEqualTo(afterFirst.id());
+    }
+
+    @Test
+    void runStoppedByTheRecursionLimitResumesWithANewBudget() {
+        CompiledGraph graph = StateGraph.of(SCHEMA)
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", s -> s.get(TOTAL) < 5 ? "count" : END)
+                .compile(options().recursionLimit(3).build());
+        RunConfig config = RunConfig.thread("limited");
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty(), config))
+                .isInstanceOf(GraphRecursionException.class)
+                .hasMessageStartingWith("recursion limit of 3 reached at step 3 before running [count]");
+        Checkpoint stopped = graph.state("limited").orElseThrow();
+        RunResult done = graph.resume(config);
+
+        assertThat(stopped.values()).containsEntry("total", 3);
+        assertThat(stopped.nextNodes()).containsExactly("count");
+        assertThat(done.get(TOTAL)).isEqualTo(5);
+    }
+
+    /** Returns how many pending writes of {@code threadId} the storage holds, dropped checkpoints' included. */
+    abstract int storedWrites(String threadId);
+
+    static Checkpoint checkpoint(String threadId, String id, Instant createdAt) {
+        return new Checkpoint(
+                threadId, id, null, 0, Map.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), "loop", null,
+                null, createdAt);
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Returns a checkpointer over this test's storage reading states of {@code schema}. */

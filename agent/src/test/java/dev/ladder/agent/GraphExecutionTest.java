@@ -5,12 +5,14 @@ import static dev.ladder.agent.StateGraph.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GraphExecutionTest {
@@ -106,6 +108,35 @@ class GraphExecutionTest {
     }
 
     @Test
+    void parallelWritesMergeInTaskOrderWhateverOrderTheNodesFinishIn() {
+        CountDownLatch secondDone = new CountDownLatch(1);
+        List<String> finished = Collections.synchronizedList(new ArrayList<>());
+        CompiledGraph graph = StateGraph.of(Schema.of(CONCAT))
+                .node("first", ctx -> {
+                    await(secondDone);
+                    return Update.of(CONCAT, "first;");
+                })
+                .node("second", ctx -> Update.of(CONCAT, "second;"))
+                .edge(START, "first")
+                .edge(START, "second")
+                .edge("first", END)
+                .edge("second", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.empty(), RunConfig.newThread().withListener(event -> {
+            if (event instanceof GraphEvent.NodeUpdated updated) {
+                finished.add(updated.node());
+                if (updated.node().equals("second")) {
+                    secondDone.countDown();
+                }
+            }
+        }));
+
+        assertThat(finished).containsExactly("second", "first");
+        assertThat(result.get(CONCAT)).isEqualTo("first;second;");
+    }
+
+    @Test
     void parallelNodesRunConcurrently() {
         CountDownLatch both = new CountDownLatch(2);
         Node waitForOther = ctx -> {
@@ -184,6 +215,62 @@ class GraphExecutionTest {
     }
 
     @Test
+    void routerReturningSeveralNodesRunsThemInTheNextStep() {
+        List<Integer> steps = Collections.synchronizedList(new ArrayList<>());
+        Node record = ctx -> {
+            steps.add(ctx.step());
+            return Update.of(LOG, List.of(ctx.node()));
+        };
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("triage", ctx -> Update.of(LOG, List.of("triage")))
+                .node("billing", record)
+                .node("shipping", record)
+                .node("legal", record)
+                .edge(START, "triage")
+                .conditionalEdges(
+                        "triage",
+                        state -> List.of("money", "parcel", "stop"),
+                        Map.of("money", "billing", "parcel", "shipping", "law", "legal", "stop", END))
+                .edge("billing", END)
+                .edge("shipping", END)
+                .edge("legal", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.empty());
+
+        assertThat(result.get(LOG)).containsExactly("triage", "billing", "shipping");
+        assertThat(steps).containsExactly(1, 1);
+    }
+
+    @Test
+    void routerReturningNodeNamesWithoutALabelMapRoutesToThem() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("split", ctx -> Update.empty())
+                .node("left", ctx -> Update.of(LOG, List.of("left")))
+                .node("right", ctx -> Update.of(LOG, List.of("right")))
+                .edge(START, "split")
+                .conditionalEdges("split", state -> List.of("right", "left"))
+                .edge("left", END)
+                .edge("right", END)
+                .compile();
+
+        assertThat(graph.invoke(Update.empty()).get(LOG)).containsExactly("right", "left");
+    }
+
+    @Test
+    void routerReturningNullFailsNamingItsNode() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", state -> null)
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("the router after node 'count' returned null: return a node name or END");
+    }
+
+    @Test
     void routerLabelMissingFromTheMapFailsNamingIt() {
         CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
                 .node("count", ctx -> Update.of(TOTAL, 1))
@@ -259,6 +346,49 @@ class GraphExecutionTest {
                 .compile(GraphOptions.builder().recursionLimit(1).build());
 
         assertThatThrownBy(() -> graph.invoke(Update.empty())).isInstanceOf(GraphRecursionException.class);
+    }
+
+    @Test
+    void routerNamingAnUnknownNodeFailsTheRunNamingIt() {
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node("count", ctx -> Update.of(TOTAL, 1))
+                .edge(START, "count")
+                .conditionalEdge("count", state -> "ghost")
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("the router after node 'count' sent the run to unknown node 'ghost'; nodes: [count]");
+    }
+
+    @Test
+    void retryPolicySkipsFailuresItDoesNotRetryOn() {
+        AtomicInteger calls = new AtomicInteger();
+        RetryPolicy onlyIllegalState = new RetryPolicy(3, Duration.ZERO, 1, e -> e instanceof IllegalStateException);
+        CompiledGraph graph = StateGraph.of(Schema.of(TOTAL))
+                .node(
+                        "strict",
+                        ctx -> {
+                            calls.incrementAndGet();
+                            throw new IllegalArgumentException("bad input");
+                        },
+                        NodeOptions.retry(onlyIllegalState))
+                .edge(START, "strict")
+                .edge("strict", END)
+                .compile();
+
+        assertThatThrownBy(() -> graph.invoke(Update.empty()))
+                .isInstanceOf(NodeFailedException.class)
+                .hasMessage("node 'strict' failed at step 0: bad input");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void retryBackoffGrowsByTheMultiplierFromTheInitialWait() {
+        RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), 2, e -> true);
+
+        assertThat(List.of(policy.backoff(2), policy.backoff(3), policy.backoff(4)))
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
     @Test
@@ -347,6 +477,17 @@ class GraphExecutionTest {
                 .isInstanceOf(InvalidUpdateException.class)
                 .hasMessage(
                         "invalid update: node 'only' wrote state key 'total', which the graph's schema does not declare");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other node never finished");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static CompiledGraph single(Node node) {

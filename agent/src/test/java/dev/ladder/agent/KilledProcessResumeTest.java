@@ -1,6 +1,7 @@
 package dev.ladder.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ class KilledProcessResumeTest {
     Path dir;
 
     @Test
-    void runOfAKilledJvmResumesFromItsSqliteCheckpointRerunningOnlyTheUnfinishedNode() throws Exception {
+    void runOfAKilledJvmIsBusyWhileItLivesThenResumesFromItsSqliteCheckpointRerunningOnlyTheUnfinishedNode()
+            throws Exception {
         Path database = dir.resolve("run.db");
         Path marker = dir.resolve("slow-started");
         Process child = new ProcessBuilder(
@@ -32,10 +34,14 @@ class KilledProcessResumeTest {
         long childPid = child.pid();
         try (JdbcCheckpointer checkpointer = JdbcCheckpointer.sqlite(database, KilledRunMain.SCHEMA)) {
             awaitFastWriteAndSlowStart(checkpointer, marker, child);
+            CompiledGraph graph = KilledRunMain.graph(checkpointer, marker, false);
+            assertThatThrownBy(() -> graph.resume(RunConfig.thread("killed")))
+                    .isInstanceOf(ThreadBusyException.class)
+                    .hasMessageStartingWith("thread 'killed' is being advanced by another worker");
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-            RunResult resumed = KilledRunMain.graph(checkpointer, marker, false).resume(RunConfig.thread("killed"));
+            RunResult resumed = graph.resume(RunConfig.thread("killed"));
 
             long me = KilledRunMain.pid();
             assertThat(resumed.get(KilledRunMain.LOG))

@@ -2,6 +2,8 @@ package dev.ladder.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,17 @@ class ReadmeExampleTest {
     @TempDir
     Path dir;
 
+    /** Returns the first fenced block of {@code language} in the module's README. */
+    static String readmeBlock(String language) throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```" + language + "\n");
+        assertThat(start).as("a ```%s block in README.md", language).isNotNegative();
+        int from = start + language.length() + 4;
+        return readme.substring(from, readme.indexOf("```", from));
+    }
+
     @Test
-    void reviewLoopPausesForApprovalAndFinishesOnResume() {
+    void reviewLoopPausesForApprovalAndFinishesOnResume() throws IOException {
         try (JdbcCheckpointer checkpointer = JdbcCheckpointer.sqlite(dir.resolve("runs.db"), Schema.of(LOG, ROUNDS))) {
             CompiledGraph graph = StateGraph.of(Schema.of(LOG, ROUNDS))
                     .node("draft", ctx -> Update.of(LOG, List.of("draft")).and(ROUNDS, 1))
@@ -37,6 +48,7 @@ class ReadmeExampleTest {
             RunResult paused = graph.invoke(Update.empty(), thread);
             RunResult done = graph.resume(thread, true);
 
+            assertThat(readmeBlock("mermaid")).isEqualTo(graph.mermaid());
             assertThat(paused.interrupts())
                     .extracting(Interrupt::payload)
                     .containsExactly(Map.of("question", "approve?", "log", List.of("draft")));

@@ -9,7 +9,11 @@ import com.squareup.moshi.Types;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteCheckpointerTest extends CheckpointerContract {
+class SqliteCheckpointerTest extends JdbcCheckpointerContract {
     @TempDir
     Path dir;
 
@@ -45,6 +49,25 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     @Override
     Checkpointer withRetention(Retention retention) {
         return open(SCHEMA, retention);
+    }
+
+    @Override
+    int storedWrites(String threadId) {
+        return countWrites(url(), "agent_writes", threadId);
+    }
+
+    static int countWrites(String url, String table, String threadId) {
+        try (Connection connection = DriverManager.getConnection(url);
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE thread_id = ?")) {
+            query.setString(1, threadId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
@@ -135,9 +158,15 @@ class SqliteCheckpointerTest extends CheckpointerContract {
     }
 
     private JdbcCheckpointer open(Schema schema, Retention retention) {
+        return open(schema, retention, Duration.ZERO);
+    }
+
+    @Override
+    JdbcCheckpointer open(Schema schema, Retention retention, Duration lockWait) {
         JdbcCheckpointer checkpointer = JdbcCheckpointer.builder(url(), schema)
                 .tablePrefix("agent_")
                 .retention(retention)
+                .lockWait(lockWait)
                 .build();
         opened.add(checkpointer);
         return checkpointer;

@@ -43,6 +43,22 @@ class StateKeysTest {
         assertThat(seen).containsExactly(List.of("a", "b"), List.of());
     }
 
+    @Test
+    void mergingKeyMergesWrittenMapsWithLaterEntriesWinning() {
+        Key<Map<String, Integer>> stock = Key.merging("stock", Integer.class);
+        CompiledGraph graph = StateGraph.of(Schema.of(stock))
+                .node("count", ctx -> Update.of(stock, Map.of("apples", 3, "pears", 5)))
+                .node("sell", ctx -> Update.of(stock, Map.of("apples", 1)))
+                .edge(START, "count")
+                .edge("count", "sell")
+                .edge("sell", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(stock, Map.of("plums", 7)));
+
+        assertThat(result.get(stock)).isEqualTo(Map.of("plums", 7, "apples", 1, "pears", 5));
+    }
+
     /** A chat message with an id, as a message history stores it; a null text marks a removal. */
     public record Note(String id, String text) {}
 
@@ -77,6 +93,56 @@ class StateKeysTest {
                 List.of(new Note("3", "c"), new Note(Key.REMOVE_ALL, null), new Note("4", "d")));
 
         assertThat(after).containsExactly(new Note("4", "d"));
+    }
+
+    static final Key<List<Note>> IDENTIFIED_NOTES = Key.byId(
+            "notes", Note.class, Note::id, (note, id) -> new Note(id, note.text()), note -> note.text() == null);
+
+    @Test
+    void elementsWithoutAnIdGetFreshIdsWhenTheKeyHasAnIdAssigner() {
+        List<Note> after = IDENTIFIED_NOTES.apply(
+                IDENTIFIED_NOTES.apply(null, List.of(new Note("1", "a"))),
+                List.of(new Note(null, "b"), new Note(null, "c")));
+
+        assertThat(after).extracting(Note::text).containsExactly("a", "b", "c");
+        assertThat(after).extracting(Note::id).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(after.get(1).id()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void removeAllThenANewElementLeavesOnlyTheNewElement() {
+        List<Note> after = IDENTIFIED_NOTES.apply(
+                IDENTIFIED_NOTES.apply(null, List.of(new Note("1", "a"), new Note("2", "b"))),
+                List.of(new Note(Key.REMOVE_ALL, null), new Note(null, "fresh")));
+
+        assertThat(after).extracting(Note::text).containsExactly("fresh");
+    }
+
+    @Test
+    void elementWithoutAnIdIsRejectedByAKeyWithoutAnIdAssigner() {
+        assertThatThrownBy(() -> reduce(List.of(), List.of(new Note(null, "a"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an element written to list key 'notes' has no id: Note[id=null, text=a];"
+                        + " give it one, or declare the key with an id assigner (withId)");
+    }
+
+    @Test
+    void inputMessagesWithoutIdsGetIdsBeforeTheFirstNodeAndKeepThem() {
+        List<List<Note>> seen = Collections.synchronizedList(new ArrayList<>());
+        CompiledGraph graph = StateGraph.of(Schema.of(IDENTIFIED_NOTES))
+                .node("edit", ctx -> {
+                    Note first = ctx.get(IDENTIFIED_NOTES).get(0);
+                    seen.add(ctx.get(IDENTIFIED_NOTES));
+                    return Update.of(IDENTIFIED_NOTES, List.of(new Note(first.id(), "hello, edited")));
+                })
+                .edge(START, "edit")
+                .edge("edit", END)
+                .compile();
+
+        RunResult result = graph.invoke(Update.of(IDENTIFIED_NOTES, List.of(new Note(null, "hello"))));
+
+        assertThat(result.get(IDENTIFIED_NOTES))
+                .containsExactly(new Note(seen.get(0).get(0).id(), "hello, edited"));
     }
 
     private static List<Note> reduce(List<Note> initial, List<Note> update) {

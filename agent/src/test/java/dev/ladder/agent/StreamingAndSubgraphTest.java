@@ -33,7 +33,37 @@ class StreamingAndSubgraphTest {
         }
 
         assertThat(seen)
-                .containsExactly("start speak", "token Hel", "token lo", "update speak", "end speak", "finished");
+                .containsExactly(
+                        "step -1",
+                        "start speak",
+                        "token Hel",
+                        "token lo",
+                        "update speak",
+                        "end speak",
+                        "step 0",
+                        "finished");
+    }
+
+    @Test
+    void stepEndedEventsStreamTheValuesAfterEveryStep() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("a", ctx -> Update.of(LOG, List.of("a")))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .edge(START, "a")
+                .edge("a", "b")
+                .edge("b", END)
+                .compile();
+        List<String> values = new ArrayList<>();
+
+        try (GraphStream events = graph.stream(Update.of(LOG, List.of("in")), RunConfig.newThread())) {
+            events.forEachRemaining(event -> {
+                if (event instanceof GraphEvent.StepEnded step) {
+                    values.add(step.step() + " " + step.state().get(LOG) + " next " + step.next());
+                }
+            });
+        }
+
+        assertThat(values).containsExactly("-1 [in] next [a]", "0 [in, a] next [b]", "1 [in, a, b] next []");
     }
 
     @Test
@@ -52,7 +82,31 @@ class StreamingAndSubgraphTest {
                     .isInstanceOf(NodeFailedException.class)
                     .hasMessage("node 'broken' failed at step 0: no");
         }
-        assertThat(seen).containsExactly("start broken", "end broken");
+        assertThat(seen).containsExactly("step -1", "start broken", "end broken");
+    }
+
+    @Test
+    void streamEndsWithTheBreakpointItStoppedAt() {
+        CompiledGraph graph = StateGraph.of(Schema.of(LOG))
+                .node("a", ctx -> Update.of(LOG, List.of("a")))
+                .node("b", ctx -> Update.of(LOG, List.of("b")))
+                .edge(START, "a")
+                .edge("a", "b")
+                .edge("b", END)
+                .compile(GraphOptions.builder()
+                        .checkpointer(MemoryCheckpointer.create())
+                        .interruptBefore("b")
+                        .build());
+        List<GraphEvent> events = new ArrayList<>();
+
+        try (GraphStream stream = graph.stream(Update.empty(), RunConfig.newThread())) {
+            stream.forEachRemaining(events::add);
+        }
+
+        GraphEvent last = events.get(events.size() - 1);
+        assertThat(last).isInstanceOf(GraphEvent.Finished.class);
+        assertThat(((GraphEvent.Finished) last).result().interrupts())
+                .containsExactly(new Interrupt("before:b", "b", null));
     }
 
     @Test
@@ -219,6 +273,8 @@ class StreamingAndSubgraphTest {
             return "update " + updated.node();
         } else if (event instanceof GraphEvent.NodeEnded ended) {
             return "end " + ended.node();
+        } else if (event instanceof GraphEvent.StepEnded step) {
+            return "step " + step.step();
         }
         return "finished";
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
  * Human approval of tool calls: compile with {@code GraphOptions.builder().interruptBefore("tools")}.
  */
 public final class ReactAgent {
-    /** The conversation: every turn is appended. */
+    /** The conversation: every turn is appended; core messages carry no id to edit or remove them by. */
     public static final Key<List<Message>> MESSAGES = Key.appending("messages", Message.class);
 
     /** The schema of a ReAct agent's state. */

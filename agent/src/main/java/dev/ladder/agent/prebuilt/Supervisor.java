@@ -20,6 +20,7 @@ import dev.ladder.core.Message;
 import dev.ladder.core.SystemMessage;
 import dev.ladder.core.Tool;
 import dev.ladder.core.ToolCall;
+import dev.ladder.core.ToolResultMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,17 +32,20 @@ import java.util.Objects;
  * offering one {@code transfer_to_<name>} tool per agent; the chosen agent (itself a graph over
  * {@link ReactAgent#MESSAGES}) runs on the conversation and its new messages are appended; then the
  * supervisor decides again. When the model answers without a transfer, the run ends with that answer.
+ * A call of any other tool is answered with an error result and the supervisor asks again, so the
+ * model can correct itself (the graph's recursion limit bounds how often).
  *
  * <p>Not thread-safe while agents are added; the compiled graph is thread-safe if the models are.
  */
 public final class Supervisor {
-    /** The agent the supervisor chose last, or {@code END}. */
+    /** The agent the supervisor chose last, {@code supervisor} to ask again, or {@code END}. */
     public static final Key<String> NEXT = Key.of("next", String.class);
 
     /** The schema of a supervisor's state. */
     public static final Schema SCHEMA = Schema.of(ReactAgent.MESSAGES, NEXT);
 
     private static final String TRANSFER = "transfer_to_";
+    private static final String SELF = "supervisor";
 
     private final ChatModel model;
     private final String systemPrompt;
@@ -76,14 +80,14 @@ public final class Supervisor {
             throw new IllegalStateException("a supervisor needs at least one agent: call agent(...) first");
         }
         Map<String, String> routes = new LinkedHashMap<>();
-        StateGraph graph =
-                StateGraph.of(SCHEMA).node("supervisor", this::decide).edge(START, "supervisor");
+        StateGraph graph = StateGraph.of(SCHEMA).node(SELF, this::decide).edge(START, SELF);
         agents.forEach((name, agent) -> {
-            graph.node(name, subAgent(agent)).edge(name, "supervisor");
+            graph.node(name, subAgent(agent)).edge(name, SELF);
             routes.put(name, name);
         });
+        routes.put(SELF, SELF);
         routes.put(END, END);
-        return graph.conditionalEdge("supervisor", state -> state.get(NEXT), routes);
+        return graph.conditionalEdge(SELF, state -> state.get(NEXT), routes);
     }
 
     private Update decide(NodeContext context) {
@@ -95,20 +99,43 @@ public final class Supervisor {
                 .tools(transferTools())
                 .build();
         AssistantMessage answer = model.chat(request).message();
+        if (!answer.hasToolCalls()) {
+            return Update.of(ReactAgent.MESSAGES, List.<Message>of(answer)).and(NEXT, END);
+        }
+        String chosen = answer.toolCalls().stream()
+                .map(Supervisor::agentOf)
+                .filter(agents::containsKey)
+                .findFirst()
+                .orElse(null);
+        List<Message> handOff = new ArrayList<>();
+        handOff.add(answer);
+        boolean transferred = false;
         for (ToolCall call : answer.toolCalls()) {
-            String agent = call.name().startsWith(TRANSFER) ? call.name().substring(TRANSFER.length()) : null;
-            if (agent != null && agents.containsKey(agent)) {
-                List<Message> handOff = List.of(answer, Message.toolResult(call.id(), "transferred to " + agent));
-                return Update.of(ReactAgent.MESSAGES, handOff).and(NEXT, agent);
-            }
+            boolean transfer = !transferred && chosen != null && chosen.equals(agentOf(call));
+            transferred |= transfer;
+            handOff.add(result(call, chosen, transfer));
         }
-        if (answer.hasToolCalls()) {
-            String calls =
-                    answer.toolCalls().stream().map(ToolCall::name).toList().toString();
-            throw new IllegalStateException("the supervisor model called " + calls + ", not one of "
-                    + transferTools().stream().map(Tool::name).toList());
+        return Update.of(ReactAgent.MESSAGES, List.copyOf(handOff)).and(NEXT, chosen == null ? SELF : chosen);
+    }
+
+    /** Answers one call; every call needs an answer, as chat APIs require. The first transfer wins. */
+    private ToolResultMessage result(ToolCall call, String chosen, boolean transfer) {
+        if (chosen == null) {
+            return new ToolResultMessage(
+                    call.id(),
+                    "unknown tool '" + call.name() + "': call one of "
+                            + transferTools().stream().map(Tool::name).toList(),
+                    true);
         }
-        return Update.of(ReactAgent.MESSAGES, List.<Message>of(answer)).and(NEXT, END);
+        if (transfer) {
+            return Message.toolResult(call.id(), "transferred to " + chosen);
+        }
+        return new ToolResultMessage(
+                call.id(), "not done: one agent acts at a time, and " + chosen + " was chosen", true);
+    }
+
+    private static String agentOf(ToolCall call) {
+        return call.name().startsWith(TRANSFER) ? call.name().substring(TRANSFER.length()) : "";
     }
 
     private List<Tool> transferTools() {

@@ -123,6 +123,41 @@ class ToolboxTest {
         }
     }
 
+    /** A trip, as a record parameter of a tool. */
+    public record Trip(String from, String to, int nights) {}
+
+    /** A tool with structured parameters. */
+    public static final class Travel {
+        @ToolMethod("Books a trip for travellers.")
+        public String book(Trip trip, List<String> travellers) {
+            return trip.from() + "->" + trip.to() + " x" + trip.nights() + " for " + String.join(" and ", travellers);
+        }
+    }
+
+    @Test
+    void recordAndListParametersAreDescribedAndBound() {
+        Toolbox travel = Toolbox.of(new Travel());
+
+        ToolResultMessage result = travel.call(new ToolCall(
+                "t1",
+                "book",
+                "{\"trip\":{\"from\":\"Oslo\",\"to\":\"Rome\",\"nights\":3},\"travellers\":[\"Ada\",\"Alan\"]}"));
+
+        assertThat(result).isEqualTo(new ToolResultMessage("t1", "Oslo->Rome x3 for Ada and Alan", false));
+        Map<?, ?> properties = (Map<?, ?>) travel.tools().get(0).parameters().get("properties");
+        assertThat(((Map<?, ?>) properties.get("trip")).get("type")).isEqualTo("object");
+        assertThat(properties.get("travellers")).isEqualTo(Map.of("type", "array", "items", Map.of("type", "string")));
+    }
+
+    @Test
+    void argumentMissingARequiredRecordFieldBecomesAnErrorResult() {
+        ToolResultMessage result = Toolbox.of(new Travel())
+                .call(new ToolCall("t2", "book", "{\"trip\":{\"from\":\"Oslo\"},\"travellers\":[]}"));
+
+        assertThat(result.error()).isTrue();
+        assertThat(result.content()).startsWith("invalid arguments for tool 'book': $.trip");
+    }
+
     @Test
     void objectWithoutToolMethodsIsRejected() {
         assertThatThrownBy(() -> Toolbox.of("not a tool"))
