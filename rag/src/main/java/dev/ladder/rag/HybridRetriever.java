@@ -44,6 +44,9 @@ public final class HybridRetriever implements Retriever {
      */
     @Override
     public List<Passage> retrieve(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query is blank: pass the text to search for");
+        }
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
