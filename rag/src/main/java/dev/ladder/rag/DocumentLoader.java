@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads text, Markdown and HTML documents from files, folders and the classpath. The format follows
+ * Loads text, Markdown and HTML documents from files, folders, classpath resources and classpath
+ * folders. The format follows
  * the file extension (see {@link DocumentFormat#forFileName}); files are read as UTF-8.
  *
  * <p>Stateless and thread-safe.
@@ -114,7 +115,42 @@ public final class DocumentLoader {
         }
     }
 
-    private static Document parse(String source, String fileName, InputStream in) throws IOException {
+    /**
+     * Loads every resource under the classpath folder {@code folder} (recursively, in a directory or
+     * in a jar, across every classpath entry holding it) with one of {@link #DEFAULT_EXTENSIONS},
+     * through this class's class loader, sorted by name. Each source is {@code classpath:<name>}.
+     *
+     * @throws IllegalArgumentException if the name is blank or no classpath entry holds the folder.
+     * @throws UncheckedIOException if a resource cannot be read or is not valid UTF-8; nothing is
+     *     returned then.
+     */
+    public static List<Document> loadResourceFolder(String folder) {
+        return loadResourceFolder(folder, DocumentLoader.class.getClassLoader(), DEFAULT_EXTENSIONS);
+    }
+
+    /**
+     * Loads every resource under the classpath folder {@code folder} through {@code classLoader}
+     * whose extension, compared without case, is in {@code extensions}; see
+     * {@link #loadResourceFolder(String)}.
+     *
+     * @throws IllegalArgumentException if the name is blank, no classpath entry holds the folder, or
+     *     it lies neither in
+     *     a directory nor in a jar (a jar nested in another jar, for instance).
+     * @throws UncheckedIOException if a resource cannot be read or is not valid UTF-8.
+     */
+    public static List<Document> loadResourceFolder(String folder, ClassLoader classLoader, Set<String> extensions) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(extensions, "extensions");
+        String path = folder.replaceAll("^/+|/+$", "");
+        if (path.isBlank()) {
+            throw new IllegalArgumentException(
+                    "classpath folder '" + folder + "' names no folder: give one such as \"docs\"");
+        }
+        return ClasspathFolder.load(path, classLoader, extensions);
+    }
+
+    static Document parse(String source, String fileName, InputStream in) throws IOException {
         byte[] bytes = in.readAllBytes();
         String content;
         try {
@@ -133,7 +169,7 @@ public final class DocumentLoader {
         return DocumentFormat.forFileName(fileName).parse(source, content);
     }
 
-    private static String extension(Path path) {
+    static String extension(Path path) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -2,11 +2,9 @@ package dev.ladder.rag;
 
 import dev.ladder.core.Passage;
 import dev.ladder.core.Retriever;
+import dev.ladder.rag.internal.RankFusion;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,13 +20,13 @@ import java.util.Objects;
 public final class HybridRetriever implements Retriever {
 
     private final List<Retriever> retrievers;
-    private final double[] weights;
+    private final List<Double> weights;
     private final int k;
     private final int candidates;
 
     private HybridRetriever(Builder builder) {
         this.retrievers = List.copyOf(builder.retrievers);
-        this.weights = builder.weights.stream().mapToDouble(Double::doubleValue).toArray();
+        this.weights = List.copyOf(builder.weights);
         this.k = builder.k;
         this.candidates = builder.candidates;
     }
@@ -46,24 +44,18 @@ public final class HybridRetriever implements Retriever {
      */
     @Override
     public List<Passage> retrieve(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query is blank: pass the text to search for");
+        }
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        Map<String, Passage> passages = new LinkedHashMap<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
         int depth = Math.max(candidates, limit);
-        for (int r = 0; r < retrievers.size(); r++) {
-            List<Passage> ranked = retrievers.get(r).retrieve(query, depth);
-            for (int rank = 0; rank < ranked.size(); rank++) {
-                Passage passage = ranked.get(rank);
-                passages.putIfAbsent(passage.id(), passage);
-                scores.merge(passage.id(), weights[r] / (k + rank + 1), Double::sum);
-            }
+        List<List<Passage>> rankings = new ArrayList<>(retrievers.size());
+        for (Retriever retriever : retrievers) {
+            rankings.add(retriever.retrieve(query, depth));
         }
-        List<Passage> fused = new ArrayList<>(passages.size());
-        passages.forEach((id, passage) -> fused.add(passage.withScore(scores.get(id))));
-        fused.sort(Comparator.comparingDouble(Passage::score).reversed());
-        return List.copyOf(fused.subList(0, Math.min(limit, fused.size())));
+        return RankFusion.fuse(rankings, weights, k, limit);
     }
 
     /** Settings of a {@link HybridRetriever}. Not thread-safe. */

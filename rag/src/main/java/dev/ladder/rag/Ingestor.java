@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * are deterministic ({@code <source>#<position>}), so ingesting the same document again replaces
  * its chunks, and an ingestion that failed part-way can simply be run again.
  *
+ * <p>Known shortcoming: when a document is ingested again and now gives fewer chunks, its old chunks
+ * past the new last position stay stored; delete those ids ({@code <source>#<n>} and up) yourself.
+ *
  * <p>Immutable and thread-safe if its embedder, store and keyword index are.
  */
 public final class Ingestor {

@@ -80,7 +80,11 @@ public final class VectorStoreFile {
         }
     }
 
-    /** Reads {@code file}, handing entries to {@code sink} in batches, only after the checksum passed. */
+    /**
+     * Reads {@code file}, handing entries to {@code sink} in batches, only after the checksum passed.
+     * Known shortcoming: every entry is held in memory until then, so loading needs about twice the
+     * store's size.
+     */
     static void read(Path file, BiConsumer<List<Chunk>, List<float[]>> sink) {
         List<Chunk> chunks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();

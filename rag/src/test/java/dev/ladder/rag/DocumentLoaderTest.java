@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +66,51 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void loadsAClasspathFolderFromDirectoriesAndJarsInNameOrder(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("more-docs.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            // Directory entries, as Maven's jar plugin writes them: class loaders find folders by them.
+            addEntry(out, "docs/", "");
+            addEntry(out, "docs/extra/", "");
+            addEntry(out, "docs/extra/faq.md", "# FAQ\n\nAsk away.");
+            addEntry(out, "docs/intro.md", "shadowed by the copy in the directory that comes first");
+            addEntry(out, "other/skipped.txt", "not in the folder");
+        }
+        URL[] path = {docs().getParent().toUri().toURL(), jar.toUri().toURL()};
+
+        List<Document> documents;
+        try (URLClassLoader loader = new URLClassLoader(path, null)) {
+            documents = DocumentLoader.loadResourceFolder("/docs/", loader, DocumentLoader.DEFAULT_EXTENSIONS);
+        }
+
+        assertThat(documents)
+                .extracting(Document::source)
+                .containsExactly(
+                        "classpath:docs/extra/faq.md",
+                        "classpath:docs/guide/notes.txt",
+                        "classpath:docs/guide/page.html",
+                        "classpath:docs/intro.md");
+        assertThat(documents.get(0).sections()).containsExactly(new Document.Section(List.of("FAQ"), "Ask away."));
+        assertThat(documents.get(3).text()).startsWith("Ladder is a Java library");
+    }
+
+    @Test
+    void loadsAClasspathFolderThroughItsOwnClassLoader() {
+        assertThat(DocumentLoader.loadResourceFolder("docs/guide"))
+                .extracting(Document::source)
+                .contains("classpath:docs/guide/notes.txt", "classpath:docs/guide/page.html")
+                .doesNotContain("classpath:docs/guide/data.csv");
+    }
+
+    @Test
+    void namesAMissingClasspathFolder() {
+        assertThatThrownBy(() -> DocumentLoader.loadResourceFolder("no/such/folder"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no classpath folder 'no/such/folder': check the name and that its jar or folder is on "
+                        + "the classpath");
+    }
+
+    @Test
     void namesAMissingClasspathResource() {
         assertThatThrownBy(() -> DocumentLoader.loadResource("docs/missing.md"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -85,5 +135,11 @@ class DocumentLoaderTest {
         assertThatThrownBy(() -> DocumentLoader.loadFolder(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not a folder: " + file + " (use loadFile for a single file)");
+    }
+
+    private static void addEntry(JarOutputStream out, String name, String text) throws Exception {
+        out.putNextEntry(new JarEntry(name));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
     }
 }

@@ -51,6 +51,17 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void rejectsABlankQueryBeforeAskingAnyRetriever() {
+        Retriever failing = (query, limit) -> {
+            throw new AssertionError("asked with '" + query + "'");
+        };
+
+        assertThatThrownBy(() -> HybridRetriever.builder().add(failing).build().retrieve(" ", 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("query is blank: pass the text to search for");
+    }
+
+    @Test
     void requiresARetriever() {
         assertThatThrownBy(() -> HybridRetriever.builder().build())
                 .isInstanceOf(IllegalStateException.class)

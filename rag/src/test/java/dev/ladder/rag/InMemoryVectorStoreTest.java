@@ -215,6 +215,62 @@ class InMemoryVectorStoreTest {
         assertThat(store.size()).isEqualTo(2000);
     }
 
+    @Test
+    void quantizedSearchFollowsDeletesAndReplacements() {
+        Random random = new Random(13);
+        List<float[]> vectors = randomVectors(random, 6_000, 32);
+        InMemoryVectorStore exact = storeOf(InMemoryVectorStore.builder(), vectors);
+        InMemoryVectorStore quantized =
+                storeOf(InMemoryVectorStore.builder().quantized(true).rescoreCandidates(200), vectors);
+        List<String> gone = new ArrayList<>();
+        for (int i = 0; i < vectors.size(); i += 2) {
+            gone.add("v" + i);
+        }
+        List<Chunk> replaced = List.of(Chunk.of("v1", "moved"), Chunk.of("v5999", "moved too"));
+        List<float[]> moved = randomVectors(random, 2, 32);
+
+        for (InMemoryVectorStore store : List.of(exact, quantized)) {
+            store.delete(gone);
+            store.upsert(replaced, moved);
+        }
+
+        assertThat(quantized.size()).isEqualTo(3_000);
+        for (float[] query :
+                List.of(moved.get(0), moved.get(1), randomVectors(random, 1, 32).get(0))) {
+            assertThat(quantized.search(query, 5, Filter.ALL))
+                    .extracting(Passage::id)
+                    .containsExactlyElementsOf(exact.search(query, 5, Filter.ALL).stream()
+                            .map(Passage::id)
+                            .toList());
+        }
+    }
+
+    @Test
+    void aSearchSeesABatchWhollyOrNotAtAll() throws Exception {
+        InMemoryVectorStore store = InMemoryVectorStore.create();
+        store.upsert(List.of(Chunk.of("seed", "")), List.of(new float[] {0, 1}));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> writer = pool.submit(() -> {
+            for (int i = 0; i < 2_000; i++) {
+                List<Chunk> pair = List.of(Chunk.of("a" + i, ""), Chunk.of("b" + i, ""));
+                store.upsert(pair, List.of(new float[] {1, 0}, new float[] {1, 0}));
+                store.delete(List.of("a" + i, "b" + i));
+            }
+        });
+        Future<?> reader = pool.submit(() -> {
+            while (!writer.isDone()) {
+                List<Passage> found = store.search(new float[] {1, 0}, 3, Filter.ALL);
+                assertThat(found.size()).isIn(1, 3);
+                assertThat(store.size()).isIn(1, 3);
+            }
+        });
+        writer.get(60, TimeUnit.SECONDS);
+        reader.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(store.size()).isEqualTo(1);
+    }
+
     private static InMemoryVectorStore storeOf(InMemoryVectorStore.Builder builder, List<float[]> vectors) {
         InMemoryVectorStore store = builder.build();
         List<Chunk> chunks = new ArrayList<>();

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs BM25, dense (all-MiniLM-L6-v2) and hybrid retrieval over SciFact in BEIR layout and prints
- * nDCG@10, MRR@10 and recall@100 of each as a Markdown table. The hybrid weights are the ones chosen
- * on the train split ({@code --tune} prints that grid); the test split is only measured.
+ * nDCG@10, MRR@10 and recall@100 of each as a Markdown table. The hybrid uses the library's
+ * defaults (equal weights, k = 60), never tuned on the test split; {@code --tune} prints a grid of
+ * weights and k on the train split, where the defaults come within 0.01 nDCG@10 of the best point.
  *
  * <p>Usage: {@code SciFactBench <scifact-beir folder> [vector cache file] [--tune]}. The corpus is
  * embedded once (a few minutes on two cores) and saved to the cache file when one is given.
@@ -35,7 +36,7 @@ public final class SciFactBench {
 
     private static final Logger log = LoggerFactory.getLogger(SciFactBench.class);
 
-    /** Weight of BM25 against dense (1.0) in the fusion, chosen on the train split. */
+    /** Weight of BM25 against dense (1.0) in the fusion: the default, near the best on the train split. */
     static final double BM25_WEIGHT = 1.0;
 
     /** RRF rank constant, the customary 60. */
