@@ -30,11 +30,7 @@ import java.util.Optional;
 final class RagStep {
     static final String DOCS_FOLDER = "docs/";
     static final List<String> DOCS = List.of(
-            "core/README.md",
-            "reflection/README.md",
-            "rag/README-pgvector-and-answers.md",
-            "agent/README.md",
-            "peft-client/README.md");
+            "core/README.md", "reflection/README.md", "rag/README.md", "agent/README.md", "peft-client/README.md");
     static final List<String> QUESTIONS = List.of(
             "Which safety walls protect the database from a model's SQL?",
             "How are citations in an answer mapped back to passages?",
