@@ -6,6 +6,8 @@ import dev.ladder.core.SystemMessage;
 import dev.ladder.core.ToolCall;
 import dev.ladder.core.ToolResultMessage;
 import dev.ladder.core.UserMessage;
+import dev.ladder.rag.Document;
+import dev.ladder.rag.DocumentLoader;
 import dev.ladder.reflection.sql.QueryResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +25,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What the rung examples share: resources as files, and how rows and messages print. */
 final class ExampleSupport {
     static final String CHINOOK = "chinook/Chinook_Sqlite.sqlite";
+    private static final Pattern README = Pattern.compile("README.*\\.md");
 
     private ExampleSupport() {}
 
@@ -77,6 +82,31 @@ final class ExampleSupport {
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot open classpath folder " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Loads the README files of the Ladder repository that {@code directory} is in: the root's and
+     * each module's.
+     *
+     * @throws IllegalArgumentException if {@code directory} is not inside the repository.
+     */
+    static List<Document> repositoryReadmes(Path directory) {
+        for (Path root = directory.toAbsolutePath(); root != null; root = root.getParent()) {
+            if (Files.isRegularFile(root.resolve("core/README.md"))) {
+                try (Stream<Path> files = Files.find(
+                        root,
+                        2,
+                        (file, attributes) ->
+                                README.matcher(file.getFileName().toString()).matches())) {
+                    return files.sorted().map(DocumentLoader::loadFile).toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list the README files under " + root, e);
+                }
+            }
+        }
+        throw new IllegalArgumentException(directory.toAbsolutePath()
+                + " is not inside the Ladder repository, so it has no README files to index: pass a folder of"
+                + " Markdown files");
     }
 
     /** Renders up to {@code limit} rows: cells joined by ", ", rows by "; ", numbers to 2 decimals. */
