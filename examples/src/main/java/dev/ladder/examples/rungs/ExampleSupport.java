@@ -42,7 +42,8 @@ final class ExampleSupport {
     }
 
     /**
-     * Copies the classpath resource {@code name} to a temporary file deleted when the JVM exits.
+     * Copies the classpath resource {@code name} under its own file name into a new temporary folder;
+     * both are deleted when the JVM exits.
      *
      * @throws IllegalArgumentException if there is no such resource.
      */
@@ -52,8 +53,9 @@ final class ExampleSupport {
                 throw new IllegalArgumentException("no classpath resource '" + name
                         + "': build the examples module so that its resources are on the classpath");
             }
-            String fileName = name.substring(name.lastIndexOf('/') + 1);
-            Path copy = Files.createTempFile("ladder-", "-" + fileName);
+            Path folder = Files.createTempDirectory("ladder-");
+            folder.toFile().deleteOnExit();
+            Path copy = folder.resolve(name.substring(name.lastIndexOf('/') + 1));
             copy.toFile().deleteOnExit();
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
