@@ -64,6 +64,15 @@ final class ExampleSupport {
         }
     }
 
+    /** Returns the text of the classpath resource {@code name}, read as UTF-8. */
+    static String resourceText(String name) {
+        try {
+            return Files.readString(resourceCopy(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+    }
+
     /** Returns the classpath folder {@code name} as a path (inside its jar if need be), or empty. */
     static Optional<Path> classpathFolder(String name) {
         URL url = ExampleSupport.class.getClassLoader().getResource(name);
