@@ -70,7 +70,7 @@ public final class RetrievalAugmented {
     private static Retriever index(MiniLmEmbedder embedder, List<Document> documents, PrintStream out) {
         InMemoryVectorStore vectors = InMemoryVectorStore.create();
         Bm25Index keywords = Bm25Index.create();
-        out.println("Indexing " + documents.size() + " documents");
+        out.println("Documents to index: " + documents.size());
         Ingestor.builder(embedder, vectors)
                 .keywordIndex(keywords)
                 .listener(p -> out.printf("  embedded %d of %d chunks%n", p.chunksStored(), p.chunksTotal()))

@@ -125,7 +125,10 @@ public final class ToolUsingAgent {
                 .compile(options);
     }
 
-    /** Pauses the run for a human's decision when the model asks for a refund; look-ups pass unasked. */
+    /**
+     * Pauses the run for a human's decision when the model asks for a refund; look-ups pass unasked.
+     * A rejection answers every call of that turn with an error the model reads.
+     */
     static Update approval(NodeContext context) {
         List<Message> messages = context.get(MESSAGES);
         List<ToolCall> calls = ((AssistantMessage) messages.get(messages.size() - 1)).toolCalls();

@@ -51,7 +51,7 @@ class RetrievalAugmentedTest {
         RetrievalAugmented.run(Optional.empty(), documents(), List.of(QUESTION), out);
 
         assertThat(output())
-                .startsWith("Indexing 3 documents\n  embedded 3 of 3 chunks\n" + Models.HOW_TO_CONFIGURE + "\n")
+                .startsWith("Documents to index: 3\n  embedded 3 of 3 chunks\n" + Models.HOW_TO_CONFIGURE + "\n")
                 .contains("Q: " + QUESTION + "\n  [1] agent.md > Agent > Checkpoints: An agent keeps its checkpoints")
                 .contains("  [2] ")
                 .contains("  [3] ");
