@@ -60,14 +60,21 @@ public final class OpenSearchStore implements VectorStore {
     public void upsert(List<Chunk> chunks, List<float[]> vectors) {
         checkBatch(chunks, vectors);
         ensureIndex();
+        List<Integer> kept = lastOccurrences(chunks);
         List<BulkIndexException.Rejection> rejections = new ArrayList<>();
         int written = 0;
-        for (int from = 0; from < chunks.size(); from += config.batchSize()) {
-            int to = Math.min(chunks.size(), from + config.batchSize());
-            String body = BulkBody.index(config.index(), chunks.subList(from, to), vectors.subList(from, to));
-            List<BulkIndexException.Rejection> batchRejections = bulk(body);
+        for (int from = 0; from < kept.size(); from += config.batchSize()) {
+            List<Integer> batch = kept.subList(from, Math.min(kept.size(), from + config.batchSize()));
+            List<Chunk> batchChunks = new ArrayList<>(batch.size());
+            List<float[]> batchVectors = new ArrayList<>(batch.size());
+            for (int i : batch) {
+                batchChunks.add(chunks.get(i));
+                batchVectors.add(vectors.get(i));
+            }
+            List<BulkIndexException.Rejection> batchRejections =
+                    bulk(BulkBody.index(config.index(), batchChunks, batchVectors));
             rejections.addAll(batchRejections);
-            written += (to - from) - batchRejections.size();
+            written += batch.size() - batchRejections.size();
         }
         if (!rejections.isEmpty()) {
             throw new BulkIndexException(config.index(), rejections, written);
@@ -192,7 +199,6 @@ public final class OpenSearchStore implements VectorStore {
             throw new IllegalArgumentException(
                     "got " + chunks.size() + " chunks but " + vectors.size() + " vectors: pass one vector per chunk");
         }
-        Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = Objects.requireNonNull(chunks.get(i), "chunk " + i);
             checkVector("chunk '" + chunk.id() + "'", vectors.get(i));
@@ -202,13 +208,25 @@ public final class OpenSearchStore implements VectorStore {
                             + "' cannot be stored in OpenSearch: use a non-empty key without '.'");
                 }
             }
-            Integer previous = seen.put(chunk.id(), i);
-            if (previous != null) {
-                throw new IllegalArgumentException(
-                        "chunk id '" + chunk.id() + "' appears twice in one upsert (positions " + previous + " and " + i
-                                + "): pass each id once");
+        }
+    }
+
+    /**
+     * Returns the positions to write: of chunks sharing an id, only the last, as in every store. One
+     * write per id keeps the outcome independent of how requests are split into batches.
+     */
+    private static List<Integer> lastOccurrences(List<Chunk> chunks) {
+        Map<String, Integer> last = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            last.put(chunks.get(i).id(), i);
+        }
+        List<Integer> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            if (last.get(chunks.get(i).id()) == i) {
+                kept.add(i);
             }
         }
+        return kept;
     }
 
     private void checkVector(String what, float[] vector) {

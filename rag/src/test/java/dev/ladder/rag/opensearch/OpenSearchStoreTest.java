@@ -78,6 +78,20 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void ofOneIdRepeatedAcrossBatchesTheLastOccurrenceIsWritten() {
+        OpenSearchStore small = OpenSearchStore.create(config().batchSize(2).build());
+
+        small.upsert(
+                List.of(Chunk.of("a", "first"), Chunk.of("b", "b"), Chunk.of("c", "c"), Chunk.of("a", "last")),
+                List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {0, 0, 1}, new float[] {1, 1, 0}));
+
+        assertThat(small.size()).isEqualTo(3);
+        Passage a = small.search(new float[] {1, 1, 0}, 1, Filter.ALL).get(0);
+        assertThat(a.id()).isEqualTo("a");
+        assertThat(a.text()).isEqualTo("last");
+    }
+
+    @Test
     void deleteRemovesOnlyTheGivenIdsAndIgnoresUnknownOnes() {
         store.upsert(
                 List.of(Chunk.of("a", "a"), Chunk.of("b", "b")), List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}));
