@@ -9,9 +9,11 @@ import dev.ladder.rag.VectorStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +39,13 @@ public final class OpenSearchStore implements VectorStore {
 
     private final OpenSearchConfig config;
     private final OpenSearchHttp http;
+    private final BulkWriter bulk;
     private volatile boolean indexReady;
 
     private OpenSearchStore(OpenSearchConfig config) {
         this.config = config;
         this.http = new OpenSearchHttp(config);
+        this.bulk = new BulkWriter(http, config);
     }
 
     /** Creates a store; the index is created, if missing, on first use. */
@@ -53,31 +57,27 @@ public final class OpenSearchStore implements VectorStore {
      * {@inheritDoc}
      *
      * <p>Vectors are checked before anything is sent: a wrong dimension or a non-finite value fails
-     * the whole call with nothing written. After that, chunks go out in batches; if OpenSearch rejects
-     * some, the rest are still written and a {@link BulkIndexException} lists the rejected ones.
+     * the whole call with nothing written. Of chunks sharing an id only the last is sent. After that,
+     * chunks go out in batches; chunks OpenSearch turns away as overloaded (429) are sent again after
+     * the retry policy's backoff; if OpenSearch rejects some for good, the rest are still written and
+     * a {@link BulkIndexException} lists the rejected ones.
+     *
+     * @throws BulkIndexException naming each chunk OpenSearch refused, after writing all the others.
+     * @throws dev.ladder.core.LadderException (a subclass) when a whole request failed after its retries.
      */
     @Override
     public void upsert(List<Chunk> chunks, List<float[]> vectors) {
         checkBatch(chunks, vectors);
         ensureIndex();
-        List<Integer> kept = lastOccurrences(chunks);
-        List<BulkIndexException.Rejection> rejections = new ArrayList<>();
-        int written = 0;
-        for (int from = 0; from < kept.size(); from += config.batchSize()) {
-            List<Integer> batch = kept.subList(from, Math.min(kept.size(), from + config.batchSize()));
-            List<Chunk> batchChunks = new ArrayList<>(batch.size());
-            List<float[]> batchVectors = new ArrayList<>(batch.size());
-            for (int i : batch) {
-                batchChunks.add(chunks.get(i));
-                batchVectors.add(vectors.get(i));
-            }
-            List<BulkIndexException.Rejection> batchRejections =
-                    bulk(BulkBody.index(config.index(), batchChunks, batchVectors));
-            rejections.addAll(batchRejections);
-            written += batch.size() - batchRejections.size();
+        List<Chunk> kept = new ArrayList<>();
+        List<float[]> keptVectors = new ArrayList<>();
+        for (int i : lastOccurrences(chunks)) {
+            kept.add(chunks.get(i));
+            keptVectors.add(vectors.get(i));
         }
+        List<BulkIndexException.Rejection> rejections = bulk.index(kept, keptVectors);
         if (!rejections.isEmpty()) {
-            throw new BulkIndexException(config.index(), rejections, written);
+            throw new BulkIndexException(config.index(), rejections, kept.size() - rejections.size());
         }
     }
 
@@ -88,13 +88,10 @@ public final class OpenSearchStore implements VectorStore {
             return;
         }
         ensureIndex();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += config.batchSize()) {
-            List<String> batch = all.subList(from, Math.min(all.size(), from + config.batchSize()));
-            List<BulkIndexException.Rejection> rejections = bulk(BulkBody.delete(config.index(), batch));
-            if (!rejections.isEmpty()) {
-                throw new BulkIndexException(config.index(), rejections, batch.size() - rejections.size());
-            }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<BulkIndexException.Rejection> rejections = bulk.delete(distinct);
+        if (!rejections.isEmpty()) {
+            throw new BulkIndexException(config.index(), rejections, distinct.size() - rejections.size());
         }
     }
 
@@ -103,7 +100,7 @@ public final class OpenSearchStore implements VectorStore {
         checkVector("the query", query);
         checkLimit(limit);
         ensureIndex();
-        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.knn(query, limit, filter));
+        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.knn(query, limit, filter), "search");
         // The lucene engine scores cosine similarity as (1 + cos) / 2; report the cosine itself.
         return Hits.passages(response, score -> 2 * score - 1);
     }
@@ -116,7 +113,8 @@ public final class OpenSearchStore implements VectorStore {
         checkQuery(query);
         checkLimit(limit);
         ensureIndex();
-        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.bm25(query, limit, filter));
+        Map<String, Object> response =
+                http.post(searchPath(), OpenSearchQueries.bm25(query, limit, filter), "keyword-search");
         return Hits.passages(response, score -> score);
     }
 
@@ -137,25 +135,20 @@ public final class OpenSearchStore implements VectorStore {
     @Override
     public int size() {
         ensureIndex();
-        Object count = http.get("/" + config.index() + "/_count").get("count");
+        Object count = http.get(config.index() + "/_count", "count").get("count");
         return ((Number) count).intValue();
     }
 
     /** Makes every write so far visible to searches; needed only with {@code refreshOnWrite(false)}. */
     public void refresh() {
         ensureIndex();
-        http.post("/" + config.index() + "/_refresh", Map.of());
+        http.post(config.index() + "/_refresh", Map.of(), "refresh");
     }
 
     /** Deletes the whole index and everything in it. The next use creates it again. */
     public void dropIndex() {
-        http.delete("/" + config.index());
+        http.delete(config.index(), "delete-index");
         indexReady = false;
-    }
-
-    private List<BulkIndexException.Rejection> bulk(String body) {
-        String path = "/_bulk" + (config.refreshOnWrite() ? "?refresh=true" : "");
-        return BulkBody.rejections(http.postNdjson(path, body));
     }
 
     private void ensureIndex() {
@@ -166,20 +159,23 @@ public final class OpenSearchStore implements VectorStore {
             if (indexReady) {
                 return;
             }
-            if (http.exists("/" + config.index())) {
-                checkExistingDimensions();
+            Optional<Map<String, Object>> existing = http.getIfExists(config.index(), "get-index");
+            if (existing.isPresent()) {
+                checkExistingDimensions(existing.get());
             } else {
                 log.debug("creating OpenSearch index {}", config.index());
-                http.createIndex("/" + config.index(), OpenSearchQueries.indexDefinition(config));
+                http.createIndex(config.index(), OpenSearchQueries.indexDefinition(config));
             }
             indexReady = true;
         }
     }
 
-    private void checkExistingDimensions() {
-        Map<String, Object> mapping = http.get("/" + config.index() + "/_mapping");
-        Object dimension =
-                Hits.path(mapping, config.index(), "mappings", "properties", OpenSearchQueries.VECTOR, "dimension");
+    private void checkExistingDimensions(Map<String, Object> indexes) {
+        // Keyed by the concrete index name, which differs from the configured one when that is an alias.
+        Object index = indexes.size() == 1 ? indexes.values().iterator().next() : indexes.get(config.index());
+        Object dimension = index instanceof Map<?, ?> map
+                ? Hits.path(map, "mappings", "properties", OpenSearchQueries.VECTOR, "dimension")
+                : null;
         if (!(dimension instanceof Number n)) {
             throw new IllegalStateException(
                     "OpenSearch index '" + config.index() + "' exists but has no knn_vector field '"
@@ -260,6 +256,6 @@ public final class OpenSearchStore implements VectorStore {
     }
 
     private String searchPath() {
-        return "/" + config.index() + "/_search";
+        return config.index() + "/_search";
     }
 }

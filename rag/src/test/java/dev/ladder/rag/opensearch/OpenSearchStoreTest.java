@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ladder.core.ConnectionException;
 import dev.ladder.core.Passage;
+import dev.ladder.core.http.RetryPolicy;
 import dev.ladder.rag.Chunk;
 import dev.ladder.rag.Filter;
 import java.util.List;
@@ -204,13 +205,13 @@ class OpenSearchStoreTest {
         OpenSearchStore down = OpenSearchStore.create(OpenSearchConfig.builder("http://127.0.0.1:1")
                 .index(index)
                 .dimensions(3)
-                .maxRetries(1)
+                .retryPolicy(RetryPolicy.none())
                 .build());
 
         assertThatThrownBy(down::size)
                 .isInstanceOf(ConnectionException.class)
-                .hasMessageStartingWith("cannot reach OpenSearch node http://127.0.0.1:1/ (")
-                .hasMessageEndingWith("): check the node URLs and that the cluster is up");
+                .hasMessageStartingWith("no response from http://127.0.0.1:1/" + index + " (ConnectException: ")
+                .hasMessageEndingWith("): check the base URL and the network");
     }
 
     private List<String> ids(Filter filter) {
