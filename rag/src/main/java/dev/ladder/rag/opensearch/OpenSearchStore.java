@@ -5,6 +5,7 @@ import dev.ladder.core.Passage;
 import dev.ladder.core.Retriever;
 import dev.ladder.rag.Chunk;
 import dev.ladder.rag.Filter;
+import dev.ladder.rag.HybridRetriever;
 import dev.ladder.rag.VectorStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * rejected chunk and its reason; nothing is dropped silently.
  *
  * <p>Three retrievers read the index: {@link #vectorRetriever(Embedder)} (k-NN), {@link
- * #keywordRetriever()} (BM25) and, for hybrid search, Ladder's rank fusion over those two (see the
- * module README for why fusion happens in Ladder rather than in an OpenSearch search pipeline).
+ * #keywordRetriever()} (BM25) and {@link #hybridRetriever(Embedder, double, double)}, Ladder's rank
+ * fusion over those two (see {@code rag/README-opensearch.md} for why fusion happens in Ladder rather
+ * than in an OpenSearch search pipeline).
  *
  * <p>Thread-safe: one instance serves concurrent readers and writers.
  */
@@ -120,16 +122,52 @@ public final class OpenSearchStore implements VectorStore {
 
     /** Returns a BM25 {@link Retriever} over the whole index. */
     public Retriever keywordRetriever() {
-        return (query, limit) -> keywordSearch(query, limit, Filter.ALL);
+        return keywordRetriever(Filter.ALL);
     }
 
-    /** Returns a k-NN {@link Retriever} that embeds each query with {@code embedder}. */
+    /** Returns a BM25 {@link Retriever} over the chunks passing {@code filter}. */
+    public Retriever keywordRetriever(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return (query, limit) -> keywordSearch(query, limit, filter);
+    }
+
+    /** Returns a k-NN {@link Retriever} over the whole index that embeds each query with {@code embedder}. */
     public Retriever vectorRetriever(Embedder embedder) {
+        return vectorRetriever(embedder, Filter.ALL);
+    }
+
+    /**
+     * Returns a k-NN {@link Retriever} over the chunks passing {@code filter} (applied inside the HNSW
+     * search, so a filtered search still returns {@code limit} chunks when that many pass) that embeds
+     * each query with {@code embedder}.
+     */
+    public Retriever vectorRetriever(Embedder embedder, Filter filter) {
         Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(filter, "filter");
         return (query, limit) -> {
             checkQuery(query);
-            return search(embedder.embed(query), limit, Filter.ALL);
+            return search(embedder.embed(query), limit, filter);
         };
+    }
+
+    /**
+     * Returns a hybrid {@link Retriever}: this index's BM25 and k-NN rankings fused by Ladder's
+     * weighted reciprocal rank fusion ({@link HybridRetriever}; rank constant 60, the best 100 of each
+     * ranking), so a chunk either half finds can surface. Scores are fused scores. For a filter, other
+     * rank constants or candidate counts, build a {@link HybridRetriever} from {@link
+     * #keywordRetriever(Filter)} and {@link #vectorRetriever(Embedder, Filter)}.
+     *
+     * <p>Fusion happens in Ladder rather than in an OpenSearch search pipeline so that it needs no
+     * neural-search plugin, ranks exactly as the in-memory and PostgreSQL stores do, and works on
+     * Elasticsearch too; the two searches are two requests.
+     *
+     * @throws IllegalArgumentException if a weight is not a positive finite number.
+     */
+    public Retriever hybridRetriever(Embedder embedder, double keywordWeight, double vectorWeight) {
+        return HybridRetriever.builder()
+                .add(keywordRetriever(), keywordWeight)
+                .add(vectorRetriever(embedder), vectorWeight)
+                .build();
     }
 
     @Override

@@ -141,6 +141,28 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void filteredRetrieversSeeOnlyTheChunksPassingTheFilter() {
+        store.upsert(
+                List.of(
+                        new Chunk("en", "dogs chase balls", Map.of("lang", "en")),
+                        new Chunk("de", "dogs chase balls", Map.of("lang", "de"))),
+                List.of(new float[] {1, 0, 0}, new float[] {1, 0, 0}));
+        Filter german = Filter.eq("lang", "de");
+
+        assertThat(store.keywordRetriever(german).retrieve("dogs", 5))
+                .extracting(Passage::id)
+                .containsExactly("de");
+        assertThat(store.vectorRetriever(
+                                texts -> texts.stream()
+                                        .map(t -> new float[] {1, 0, 0})
+                                        .toList(),
+                                german)
+                        .retrieve("dogs", 5))
+                .extracting(Passage::id)
+                .containsExactly("de");
+    }
+
+    @Test
     void rejectedDocumentsAreReportedWhileTheRestAreIndexed() {
         store.upsert(List.of(new Chunk("typed", "t", Map.of("position", 1L))), List.of(new float[] {1, 0, 0}));
 
