@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>A node that cannot be reached rests: it is skipped for {@link #REST} after its first failure,
  * twice as long after each further one (at most {@link #MAX_REST}), and is well again as soon as it
  * answers. When every node rests, the one whose rest ends first is tried anyway. Thread-safe.
+ *
+ * <p>Known shortcoming: the transport names a call by the first node's URL, so with several nodes an
+ * error message or listener event may name a node other than the one that answered; the node is in
+ * this class's DEBUG log and in the {@link java.net.ConnectException}'s message.
  */
 final class NodeRotation implements Interceptor {
     private static final Logger log = LoggerFactory.getLogger(NodeRotation.class);

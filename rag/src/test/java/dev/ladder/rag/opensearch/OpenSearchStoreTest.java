@@ -129,6 +129,15 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void aFractionalValueUnderAKeyFirstStoredWholeIsFilteredUntruncated() {
+        store.upsert(List.of(new Chunk("whole", "w", Map.of("score", 2L))), List.of(new float[] {1, 0, 0}));
+        store.upsert(List.of(new Chunk("fraction", "f", Map.of("score", 2.7))), List.of(new float[] {1, 0.1f, 0}));
+
+        assertThat(ids(Filter.gt("score", 2.5))).containsExactly("fraction");
+        assertThat(ids(Filter.eq("score", 2))).containsExactly("whole");
+    }
+
+    @Test
     void keywordSearchUsesTheEnglishAnalyzer() {
         store.upsert(
                 List.of(Chunk.of("dogs", "Running dogs chase balls"), Chunk.of("cats", "Cats sleep all day")),
