@@ -105,6 +105,16 @@ public final class HttpTransport {
     }
 
     /**
+     * Starts a PUT of the JSON {@code body} to {@code path}, resolved against the base URL, for APIs
+     * that create a resource at a named path (an OpenSearch index, say).
+     *
+     * @throws IllegalArgumentException if {@code path} starts with {@code /}.
+     */
+    public HttpCall.Builder put(String path, JsonBody body) {
+        return HttpCall.builder(profile.name(), "PUT", resolve(path), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
      * Starts a DELETE of {@code path}, resolved against the base URL.
      *
      * @throws IllegalArgumentException if {@code path} starts with {@code /}.

@@ -164,6 +164,26 @@ class TransportFeaturesTest {
     }
 
     @Test
+    void putSendsItsJsonBodyToThePathUnderTheBaseUrl() throws Exception {
+        HttpTransport transport = transport(config(server));
+        server.enqueue(TransportFaultMatrixTest.json(200, "{\"text\":\"created\"}"));
+
+        String text = transport.execute(
+                transport
+                        .put(
+                                "items/one",
+                                out -> out.beginObject().name("n").value(1).endObject())
+                        .build(),
+                TestProvider.TEXT);
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(text).isEqualTo("created");
+        assertThat(request.getMethod()).isEqualTo("PUT");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/items/one");
+        assertThat(request.getBody().utf8()).isEqualTo("{\"n\":1}");
+    }
+
+    @Test
     void sendsTheKeyInTheHeaderTheProviderNames() throws Exception {
         ProviderProfile anthropicLike =
                 new ProviderProfile("Other", AuthScheme.header("x-api-key"), body -> ProviderError.UNKNOWN, "-");

@@ -1,8 +1,10 @@
 package dev.ladder.rag.opensearch;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import dev.ladder.core.MalformedResponseException;
+import dev.ladder.core.http.ResponseParser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,16 @@ import java.util.Map;
 final class Json {
     private static final JsonAdapter<Object> READER =
             new Moshi.Builder().build().adapter(Object.class);
+
+    /** Reads a response body that must be a JSON object; anything else fails as malformed. */
+    @SuppressWarnings("unchecked") // a JSON object parsed by Moshi is a Map<String, Object>
+    static final ResponseParser<Map<String, Object>> OBJECT = body -> {
+        Object tree = READER.fromJson(body);
+        if (!(tree instanceof Map)) {
+            throw new JsonDataException("expected a JSON object");
+        }
+        return (Map<String, Object>) tree;
+    };
 
     private Json() {}
 

@@ -1,5 +1,9 @@
 package dev.ladder.rag.opensearch;
 
+import dev.ladder.core.http.AuthScheme;
+import dev.ladder.core.http.CallListener;
+import dev.ladder.core.http.ClientConfig;
+import dev.ladder.core.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +13,13 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okio.ByteString;
 
 /**
  * Where an {@link OpenSearchStore} keeps its chunks and how it reaches the cluster: node URLs,
- * credentials, TLS, timeouts, retries, the index and its mapping. Immutable; build one with {@link
- * #builder(String...)}.
+ * credentials, TLS, the index and its mapping, and the transport settings it shares with every
+ * Ladder client (core's {@link ClientConfig}: timeouts, {@link RetryPolicy}, {@link CallListener}s,
+ * wire logging, the OkHttp client). Immutable; build one with {@link #builder(String...)}.
  */
 public final class OpenSearchConfig {
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9_\\-]{0,254}");
@@ -21,7 +27,7 @@ public final class OpenSearchConfig {
     private final List<HttpUrl> nodes;
     private final String index;
     private final int dimensions;
-    private final String authorization;
+    private final AuthScheme authScheme;
     private final String analyzer;
     private final int hnswM;
     private final int hnswEfConstruction;
@@ -29,10 +35,7 @@ public final class OpenSearchConfig {
     private final int replicas;
     private final int batchSize;
     private final boolean refreshOnWrite;
-    private final int maxRetries;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final OkHttpClient httpClient;
+    private final ClientConfig client;
     private final SSLSocketFactory sslSocketFactory;
     private final X509TrustManager trustManager;
 
@@ -40,7 +43,7 @@ public final class OpenSearchConfig {
         this.nodes = List.copyOf(builder.nodes);
         this.index = builder.index;
         this.dimensions = builder.dimensions;
-        this.authorization = builder.authorization;
+        this.authScheme = builder.authScheme;
         this.analyzer = builder.analyzer;
         this.hnswM = builder.hnswM;
         this.hnswEfConstruction = builder.hnswEfConstruction;
@@ -48,18 +51,15 @@ public final class OpenSearchConfig {
         this.replicas = builder.replicas;
         this.batchSize = builder.batchSize;
         this.refreshOnWrite = builder.refreshOnWrite;
-        this.maxRetries = builder.maxRetries;
-        this.connectTimeout = builder.connectTimeout;
-        this.readTimeout = builder.readTimeout;
-        this.httpClient = builder.httpClient;
+        this.client = builder.client.build();
         this.sslSocketFactory = builder.sslSocketFactory;
         this.trustManager = builder.trustManager;
     }
 
     /**
      * Returns a builder for a cluster reachable at {@code nodeUrls}, such as {@code
-     * https://search-1:9200}. Requests go to the nodes in turn; a node that cannot be reached is
-     * skipped for the next one.
+     * https://search-1:9200}. Requests go to the nodes in turn, and each retry to the next node; a
+     * node that cannot be reached rests a while before it is tried again.
      *
      * @throws IllegalArgumentException if no URL is given or one is not an http(s) URL.
      */
@@ -81,8 +81,22 @@ public final class OpenSearchConfig {
         return dimensions;
     }
 
-    String authorization() {
-        return authorization;
+    /** How the credentials travel, or null when the cluster needs none. */
+    AuthScheme authScheme() {
+        return authScheme;
+    }
+
+    /** The transport settings; its base URL is the first node, its API key the credentials. */
+    ClientConfig client() {
+        return client;
+    }
+
+    SSLSocketFactory sslSocketFactory() {
+        return sslSocketFactory;
+    }
+
+    X509TrustManager trustManager() {
+        return trustManager;
     }
 
     String analyzer() {
@@ -113,25 +127,10 @@ public final class OpenSearchConfig {
         return refreshOnWrite;
     }
 
-    int maxRetries() {
-        return maxRetries;
-    }
-
-    OkHttpClient buildHttpClient() {
-        OkHttpClient.Builder builder = (httpClient == null ? new OkHttpClient() : httpClient)
-                .newBuilder()
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout);
-        if (sslSocketFactory != null) {
-            builder.sslSocketFactory(sslSocketFactory, trustManager);
-        }
-        return builder.build();
-    }
-
     @Override
     public String toString() {
-        return "OpenSearchConfig{nodes=" + nodes + ", index=" + index + ", dimensions=" + dimensions
-                + ", authorization=" + (authorization == null ? "none" : "<redacted>") + "}";
+        return "OpenSearchConfig{nodes=" + nodes + ", index=" + index + ", dimensions=" + dimensions + ", credentials="
+                + (authScheme == null ? "none" : "[redacted]") + ", client=" + client + "}";
     }
 
     /** Builds an {@link OpenSearchConfig}. Not thread-safe. */
@@ -139,7 +138,7 @@ public final class OpenSearchConfig {
         private final List<HttpUrl> nodes = new ArrayList<>();
         private String index = "ladder-chunks";
         private int dimensions;
-        private String authorization;
+        private AuthScheme authScheme;
         private String analyzer = "english";
         private int hnswM = 16;
         private int hnswEfConstruction = 128;
@@ -147,10 +146,7 @@ public final class OpenSearchConfig {
         private int replicas = 0;
         private int batchSize = 500;
         private boolean refreshOnWrite = true;
-        private int maxRetries = 2;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private OkHttpClient httpClient;
+        private final ClientConfig.Builder client;
         private SSLSocketFactory sslSocketFactory;
         private X509TrustManager trustManager;
 
@@ -166,6 +162,9 @@ public final class OpenSearchConfig {
                 }
                 nodes.add(parsed);
             }
+            client = ClientConfig.builder(nodes.get(0).toString())
+                    .readTimeout(Duration.ofSeconds(60))
+                    .callTimeout(Duration.ofMinutes(2));
         }
 
         /**
@@ -191,16 +190,32 @@ public final class OpenSearchConfig {
             return this;
         }
 
-        /** Authenticates with HTTP basic authentication. */
+        /**
+         * Authenticates with HTTP basic authentication. The encoded credentials are redacted from
+         * wire logs and error messages like any API key.
+         */
         public Builder basicAuth(String user, String password) {
-            this.authorization = okhttp3.Credentials.basic(
-                    Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.contains(":")) {
+                throw new IllegalArgumentException(
+                        "user name '" + user + "' contains ':', which basic authentication cannot carry");
+            }
+            client.apiKey(ByteString.encodeUtf8(user + ":" + password).base64());
+            authScheme = new AuthScheme("Authorization", "Basic ");
             return this;
         }
 
-        /** Authenticates with an API key, sent as {@code Authorization: ApiKey <key>}. */
+        /**
+         * Authenticates with an API key, sent as {@code Authorization: ApiKey <key>} (Elasticsearch's
+         * form; the key is the base64 of {@code id:api_key}).
+         */
         public Builder apiKey(String apiKey) {
-            this.authorization = "ApiKey " + Objects.requireNonNull(apiKey, "apiKey");
+            if (Objects.requireNonNull(apiKey, "apiKey").isBlank()) {
+                throw new IllegalArgumentException("API key is blank: pass the key itself, or leave it unset");
+            }
+            client.apiKey(apiKey);
+            authScheme = new AuthScheme("Authorization", "ApiKey ");
             return this;
         }
 
@@ -258,25 +273,55 @@ public final class OpenSearchConfig {
             return this;
         }
 
-        /** Sets how often a request is retried on another node or after a retriable error; 2 unless set. */
-        public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+        /**
+         * Sets when a failed request is retried: a connection failure, a timeout, HTTP 429 or 5xx,
+         * each retry on the next node, after a backoff with jitter or the wait a {@code Retry-After}
+         * header asks for; {@link RetryPolicy#defaults()} (2 retries) unless set.
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            client.retryPolicy(retryPolicy);
             return this;
         }
 
-        /** Sets the connect and read timeouts; 10 and 60 seconds unless set. */
-        public Builder timeouts(Duration connect, Duration read) {
-            this.connectTimeout = Objects.requireNonNull(connect, "connect");
-            this.readTimeout = Objects.requireNonNull(read, "read");
+        /** Sets the longest wait for a connection to a node; 10 seconds unless set. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            client.connectTimeout(connectTimeout);
             return this;
         }
 
-        /** Shares {@code httpClient}'s connection pool and dispatcher. */
-        public Builder httpClient(OkHttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        /** Sets the longest wait for any read from a node; 60 seconds unless set. */
+        public Builder readTimeout(Duration readTimeout) {
+            client.readTimeout(readTimeout);
+            return this;
+        }
+
+        /** Sets the longest one request may take, retries included; 2 minutes unless set. */
+        public Builder callTimeout(Duration callTimeout) {
+            client.callTimeout(callTimeout);
+            return this;
+        }
+
+        /** Adds a listener told of every request, response, retry and outcome. */
+        public Builder addListener(CallListener listener) {
+            client.addListener(listener);
+            return this;
+        }
+
+        /**
+         * Turns logging of requests and responses at DEBUG to {@code dev.ladder.core.http.wire} on or
+         * off, credentials redacted; off unless set. Bulk bodies are not logged.
+         */
+        public Builder wireLogging(boolean wireLogging) {
+            client.wireLogging(wireLogging);
+            return this;
+        }
+
+        /**
+         * Uses {@code okHttpClient}'s connection pool, dispatcher and proxy settings; Ladder's shared
+         * client unless set. The client itself is not changed.
+         */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            client.okHttpClient(okHttpClient);
             return this;
         }
 

@@ -1,66 +1,65 @@
 package dev.ladder.rag.opensearch;
 
-import dev.ladder.core.AuthenticationException;
-import dev.ladder.core.ConflictException;
-import dev.ladder.core.InvalidRequestException;
-import dev.ladder.core.NotFoundException;
-import dev.ladder.core.PermissionDeniedException;
-import dev.ladder.core.RateLimitException;
-import dev.ladder.core.ServerException;
-import dev.ladder.core.ServiceException;
+import dev.ladder.core.http.AuthScheme;
+import dev.ladder.core.http.ProviderError;
+import dev.ladder.core.http.ProviderProfile;
+import java.util.List;
 import java.util.Map;
 
-/** Maps OpenSearch's HTTP errors to core's typed exceptions, in this one place for the store. */
+/**
+ * Describes OpenSearch to core's transport: its name in messages, how credentials travel, and how
+ * its error bodies read. Core's error mapper turns the HTTP status into the typed exception, so
+ * OpenSearch's errors are mapped in the same one place as every provider's.
+ */
 final class OpenSearchErrors {
+    static final String NAME = "OpenSearch";
+    private static final String CREDENTIALS_HINT = "set basicAuth(user, password) or apiKey(key) on OpenSearchConfig";
+
     private OpenSearchErrors() {}
 
-    static boolean retriable(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+    /** Returns the profile for a cluster reached with {@code auth}, or without credentials when null. */
+    static ProviderProfile profile(AuthScheme auth) {
+        return new ProviderProfile(
+                NAME, auth == null ? AuthScheme.bearer() : auth, OpenSearchErrors::parse, CREDENTIALS_HINT);
     }
 
-    static ServiceException of(OpenSearchHttp.Reply reply) {
-        String type = null;
-        String reason = null;
-        if (reply.body().startsWith("{")) {
-            try {
-                Map<String, Object> body = Json.readObject(reply.body(), "error");
-                type = text(Hits.path(body, "error", "type"));
-                reason = text(Hits.path(body, "error", "reason"));
-            } catch (RuntimeException notJson) {
-                reason = null;
-            }
+    /**
+     * Reads an OpenSearch error body: {@code {"error": {"type": ..., "reason": ...}, "status": n}},
+     * or {@code {"error": "text", "status": n}} from the REST layer itself. Never throws.
+     */
+    static ProviderError parse(String body) {
+        if (!body.stripLeading().startsWith("{")) {
+            return ProviderError.UNKNOWN;
         }
-        String message = "OpenSearch " + reply.method() + " " + reply.url() + " failed (HTTP " + reply.status()
-                + (type == null ? "" : ", " + type) + ")"
-                + (reason == null ? ": " + Json.abbreviate(reply.body()) : ": " + reason) + fix(reply.status());
-        return create(reply, message, type);
+        Map<String, Object> tree;
+        try {
+            tree = Json.readObject(body, "error body");
+        } catch (RuntimeException notJson) {
+            return ProviderError.UNKNOWN;
+        }
+        Object error = tree.get("error");
+        if (error instanceof String text) {
+            return new ProviderError(text, null, null);
+        }
+        if (error instanceof Map<?, ?> map) {
+            return new ProviderError(reason(map), text(map.get("type")), null);
+        }
+        return ProviderError.UNKNOWN;
     }
 
-    private static ServiceException create(OpenSearchHttp.Reply reply, String message, String type) {
-        int status = reply.status();
-        var headers = reply.headers();
-        String body = reply.body();
-        String requestId = null;
-        return switch (status) {
-            case 401 -> new AuthenticationException(message, status, headers, body, requestId, type);
-            case 403 -> new PermissionDeniedException(message, status, headers, body, requestId, type);
-            case 404 -> new NotFoundException(message, status, headers, body, requestId, type);
-            case 409 -> new ConflictException(message, status, headers, body, requestId, type);
-            case 429 -> new RateLimitException(message, status, headers, body, requestId, type);
-            default ->
-                status >= 500
-                        ? new ServerException(message, status, headers, body, requestId, type)
-                        : new InvalidRequestException(message, status, headers, body, requestId, type);
-        };
-    }
-
-    private static String fix(int status) {
-        return switch (status) {
-            case 401 -> ": check the basic-auth credentials or API key";
-            case 403 -> ": the credentials lack a permission on this index";
-            case 429 -> ": the cluster is overloaded; retry later or index in smaller batches";
-            default -> "";
-        };
+    /** Returns the reason, followed by the cause that explains it: a nested cause or the first root cause. */
+    private static String reason(Map<?, ?> error) {
+        String reason = text(error.get("reason"));
+        Object cause = error.get("caused_by");
+        if (!(cause instanceof Map<?, ?>) && error.get("root_cause") instanceof List<?> roots) {
+            cause = roots.isEmpty() ? null : roots.get(0);
+        }
+        if (cause instanceof Map<?, ?> map
+                && map.get("reason") != null
+                && !map.get("reason").equals(error.get("reason"))) {
+            return reason + " (caused by " + map.get("type") + ": " + map.get("reason") + ")";
+        }
+        return reason;
     }
 
     private static String text(Object value) {

@@ -16,7 +16,8 @@ final class OpenSearchQueries {
 
     /**
      * Returns the index definition: a lucene HNSW {@code knn_vector} with cosine similarity, the text
-     * analysed for BM25, and metadata strings as keywords so filters match them exactly.
+     * analysed for BM25, metadata strings as keywords so filters match them exactly, and metadata
+     * numbers as doubles so that whole and fractional values compare alike.
      */
     static Map<String, Object> indexDefinition(OpenSearchConfig config) {
         Map<String, Object> method = Map.of(
@@ -37,8 +38,18 @@ final class OpenSearchQueries {
                         "string",
                         "mapping",
                         Map.of("type", "keyword")));
+        // Whole numbers would map to long, and a later 2.7 would be indexed as 2: map all numbers to double.
+        Map<String, Object> numbers = Map.of(
+                "metadata_numbers",
+                Map.of(
+                        "path_match",
+                        METADATA + ".*",
+                        "match_mapping_type",
+                        "long",
+                        "mapping",
+                        Map.of("type", "double")));
         Map<String, Object> mappings = new LinkedHashMap<>();
-        mappings.put("dynamic_templates", List.of(strings));
+        mappings.put("dynamic_templates", List.of(strings, numbers));
         mappings.put("properties", properties);
         Map<String, Object> index =
                 Map.of("knn", true, "number_of_shards", config.shards(), "number_of_replicas", config.replicas());

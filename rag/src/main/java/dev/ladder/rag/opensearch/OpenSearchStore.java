@@ -5,13 +5,16 @@ import dev.ladder.core.Passage;
 import dev.ladder.core.Retriever;
 import dev.ladder.rag.Chunk;
 import dev.ladder.rag.Filter;
+import dev.ladder.rag.HybridRetriever;
 import dev.ladder.rag.VectorStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * rejected chunk and its reason; nothing is dropped silently.
  *
  * <p>Three retrievers read the index: {@link #vectorRetriever(Embedder)} (k-NN), {@link
- * #keywordRetriever()} (BM25) and, for hybrid search, Ladder's rank fusion over those two (see the
- * module README for why fusion happens in Ladder rather than in an OpenSearch search pipeline).
+ * #keywordRetriever()} (BM25) and {@link #hybridRetriever(Embedder, double, double)}, Ladder's rank
+ * fusion over those two (see {@code rag/README-opensearch.md} for why fusion happens in Ladder rather
+ * than in an OpenSearch search pipeline).
  *
  * <p>Thread-safe: one instance serves concurrent readers and writers.
  */
@@ -37,11 +41,13 @@ public final class OpenSearchStore implements VectorStore {
 
     private final OpenSearchConfig config;
     private final OpenSearchHttp http;
+    private final BulkWriter bulk;
     private volatile boolean indexReady;
 
     private OpenSearchStore(OpenSearchConfig config) {
         this.config = config;
         this.http = new OpenSearchHttp(config);
+        this.bulk = new BulkWriter(http, config);
     }
 
     /** Creates a store; the index is created, if missing, on first use. */
@@ -53,24 +59,27 @@ public final class OpenSearchStore implements VectorStore {
      * {@inheritDoc}
      *
      * <p>Vectors are checked before anything is sent: a wrong dimension or a non-finite value fails
-     * the whole call with nothing written. After that, chunks go out in batches; if OpenSearch rejects
-     * some, the rest are still written and a {@link BulkIndexException} lists the rejected ones.
+     * the whole call with nothing written. Of chunks sharing an id only the last is sent. After that,
+     * chunks go out in batches; chunks OpenSearch turns away as overloaded (429) are sent again after
+     * the retry policy's backoff; if OpenSearch rejects some for good, the rest are still written and
+     * a {@link BulkIndexException} lists the rejected ones.
+     *
+     * @throws BulkIndexException naming each chunk OpenSearch refused, after writing all the others.
+     * @throws dev.ladder.core.LadderException (a subclass) when a whole request failed after its retries.
      */
     @Override
     public void upsert(List<Chunk> chunks, List<float[]> vectors) {
         checkBatch(chunks, vectors);
         ensureIndex();
-        List<BulkIndexException.Rejection> rejections = new ArrayList<>();
-        int written = 0;
-        for (int from = 0; from < chunks.size(); from += config.batchSize()) {
-            int to = Math.min(chunks.size(), from + config.batchSize());
-            String body = BulkBody.index(config.index(), chunks.subList(from, to), vectors.subList(from, to));
-            List<BulkIndexException.Rejection> batchRejections = bulk(body);
-            rejections.addAll(batchRejections);
-            written += (to - from) - batchRejections.size();
+        List<Chunk> kept = new ArrayList<>();
+        List<float[]> keptVectors = new ArrayList<>();
+        for (int i : lastOccurrences(chunks)) {
+            kept.add(chunks.get(i));
+            keptVectors.add(vectors.get(i));
         }
+        List<BulkIndexException.Rejection> rejections = bulk.index(kept, keptVectors);
         if (!rejections.isEmpty()) {
-            throw new BulkIndexException(config.index(), rejections, written);
+            throw new BulkIndexException(config.index(), rejections, kept.size() - rejections.size());
         }
     }
 
@@ -81,13 +90,10 @@ public final class OpenSearchStore implements VectorStore {
             return;
         }
         ensureIndex();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += config.batchSize()) {
-            List<String> batch = all.subList(from, Math.min(all.size(), from + config.batchSize()));
-            List<BulkIndexException.Rejection> rejections = bulk(BulkBody.delete(config.index(), batch));
-            if (!rejections.isEmpty()) {
-                throw new BulkIndexException(config.index(), rejections, batch.size() - rejections.size());
-            }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<BulkIndexException.Rejection> rejections = bulk.delete(distinct);
+        if (!rejections.isEmpty()) {
+            throw new BulkIndexException(config.index(), rejections, distinct.size() - rejections.size());
         }
     }
 
@@ -96,7 +102,7 @@ public final class OpenSearchStore implements VectorStore {
         checkVector("the query", query);
         checkLimit(limit);
         ensureIndex();
-        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.knn(query, limit, filter));
+        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.knn(query, limit, filter), "search");
         // The lucene engine scores cosine similarity as (1 + cos) / 2; report the cosine itself.
         return Hits.passages(response, score -> 2 * score - 1);
     }
@@ -109,46 +115,78 @@ public final class OpenSearchStore implements VectorStore {
         checkQuery(query);
         checkLimit(limit);
         ensureIndex();
-        Map<String, Object> response = http.post(searchPath(), OpenSearchQueries.bm25(query, limit, filter));
+        Map<String, Object> response =
+                http.post(searchPath(), OpenSearchQueries.bm25(query, limit, filter), "keyword-search");
         return Hits.passages(response, score -> score);
     }
 
     /** Returns a BM25 {@link Retriever} over the whole index. */
     public Retriever keywordRetriever() {
-        return (query, limit) -> keywordSearch(query, limit, Filter.ALL);
+        return keywordRetriever(Filter.ALL);
     }
 
-    /** Returns a k-NN {@link Retriever} that embeds each query with {@code embedder}. */
+    /** Returns a BM25 {@link Retriever} over the chunks passing {@code filter}. */
+    public Retriever keywordRetriever(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return (query, limit) -> keywordSearch(query, limit, filter);
+    }
+
+    /** Returns a k-NN {@link Retriever} over the whole index that embeds each query with {@code embedder}. */
     public Retriever vectorRetriever(Embedder embedder) {
+        return vectorRetriever(embedder, Filter.ALL);
+    }
+
+    /**
+     * Returns a k-NN {@link Retriever} over the chunks passing {@code filter} (applied inside the HNSW
+     * search, so a filtered search still returns {@code limit} chunks when that many pass) that embeds
+     * each query with {@code embedder}.
+     */
+    public Retriever vectorRetriever(Embedder embedder, Filter filter) {
         Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(filter, "filter");
         return (query, limit) -> {
             checkQuery(query);
-            return search(embedder.embed(query), limit, Filter.ALL);
+            return search(embedder.embed(query), limit, filter);
         };
+    }
+
+    /**
+     * Returns a hybrid {@link Retriever}: this index's BM25 and k-NN rankings fused by Ladder's
+     * weighted reciprocal rank fusion ({@link HybridRetriever}; rank constant 60, the best 100 of each
+     * ranking), so a chunk either half finds can surface. Scores are fused scores. For a filter, other
+     * rank constants or candidate counts, build a {@link HybridRetriever} from {@link
+     * #keywordRetriever(Filter)} and {@link #vectorRetriever(Embedder, Filter)}.
+     *
+     * <p>Fusion happens in Ladder rather than in an OpenSearch search pipeline so that it needs no
+     * neural-search plugin, ranks exactly as the in-memory and PostgreSQL stores do, and works on
+     * Elasticsearch too; the two searches are two requests.
+     *
+     * @throws IllegalArgumentException if a weight is not a positive finite number.
+     */
+    public Retriever hybridRetriever(Embedder embedder, double keywordWeight, double vectorWeight) {
+        return HybridRetriever.builder()
+                .add(keywordRetriever(), keywordWeight)
+                .add(vectorRetriever(embedder), vectorWeight)
+                .build();
     }
 
     @Override
     public int size() {
         ensureIndex();
-        Object count = http.get("/" + config.index() + "/_count").get("count");
+        Object count = http.get(config.index() + "/_count", "count").get("count");
         return ((Number) count).intValue();
     }
 
     /** Makes every write so far visible to searches; needed only with {@code refreshOnWrite(false)}. */
     public void refresh() {
         ensureIndex();
-        http.post("/" + config.index() + "/_refresh", Map.of());
+        http.post(config.index() + "/_refresh", Map.of(), "refresh");
     }
 
     /** Deletes the whole index and everything in it. The next use creates it again. */
     public void dropIndex() {
-        http.delete("/" + config.index());
+        http.delete(config.index(), "delete-index");
         indexReady = false;
-    }
-
-    private List<BulkIndexException.Rejection> bulk(String body) {
-        String path = "/_bulk" + (config.refreshOnWrite() ? "?refresh=true" : "");
-        return BulkBody.rejections(http.postNdjson(path, body));
     }
 
     private void ensureIndex() {
@@ -159,20 +197,23 @@ public final class OpenSearchStore implements VectorStore {
             if (indexReady) {
                 return;
             }
-            if (http.exists("/" + config.index())) {
-                checkExistingDimensions();
+            Optional<Map<String, Object>> existing = http.getIfExists(config.index(), "get-index");
+            if (existing.isPresent()) {
+                checkExistingDimensions(existing.get());
             } else {
                 log.debug("creating OpenSearch index {}", config.index());
-                http.createIndex("/" + config.index(), OpenSearchQueries.indexDefinition(config));
+                http.createIndex(config.index(), OpenSearchQueries.indexDefinition(config));
             }
             indexReady = true;
         }
     }
 
-    private void checkExistingDimensions() {
-        Map<String, Object> mapping = http.get("/" + config.index() + "/_mapping");
-        Object dimension =
-                Hits.path(mapping, config.index(), "mappings", "properties", OpenSearchQueries.VECTOR, "dimension");
+    private void checkExistingDimensions(Map<String, Object> indexes) {
+        // Keyed by the concrete index name, which differs from the configured one when that is an alias.
+        Object index = indexes.size() == 1 ? indexes.values().iterator().next() : indexes.get(config.index());
+        Object dimension = index instanceof Map<?, ?> map
+                ? Hits.path(map, "mappings", "properties", OpenSearchQueries.VECTOR, "dimension")
+                : null;
         if (!(dimension instanceof Number n)) {
             throw new IllegalStateException(
                     "OpenSearch index '" + config.index() + "' exists but has no knn_vector field '"
@@ -192,7 +233,6 @@ public final class OpenSearchStore implements VectorStore {
             throw new IllegalArgumentException(
                     "got " + chunks.size() + " chunks but " + vectors.size() + " vectors: pass one vector per chunk");
         }
-        Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < chunks.size(); i++) {
             Chunk chunk = Objects.requireNonNull(chunks.get(i), "chunk " + i);
             checkVector("chunk '" + chunk.id() + "'", vectors.get(i));
@@ -202,13 +242,25 @@ public final class OpenSearchStore implements VectorStore {
                             + "' cannot be stored in OpenSearch: use a non-empty key without '.'");
                 }
             }
-            Integer previous = seen.put(chunk.id(), i);
-            if (previous != null) {
-                throw new IllegalArgumentException(
-                        "chunk id '" + chunk.id() + "' appears twice in one upsert (positions " + previous + " and " + i
-                                + "): pass each id once");
+        }
+    }
+
+    /**
+     * Returns the positions to write: of chunks sharing an id, only the last, as in every store. One
+     * write per id keeps the outcome independent of how requests are split into batches.
+     */
+    private static List<Integer> lastOccurrences(List<Chunk> chunks) {
+        Map<String, Integer> last = new LinkedHashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            last.put(chunks.get(i).id(), i);
+        }
+        List<Integer> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            if (last.get(chunks.get(i).id()) == i) {
+                kept.add(i);
             }
         }
+        return kept;
     }
 
     private void checkVector(String what, float[] vector) {
@@ -242,6 +294,6 @@ public final class OpenSearchStore implements VectorStore {
     }
 
     private String searchPath() {
-        return "/" + config.index() + "/_search";
+        return config.index() + "/_search";
     }
 }

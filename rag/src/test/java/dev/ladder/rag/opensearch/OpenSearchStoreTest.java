@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ladder.core.ConnectionException;
 import dev.ladder.core.Passage;
+import dev.ladder.core.http.RetryPolicy;
 import dev.ladder.rag.Chunk;
 import dev.ladder.rag.Filter;
 import java.util.List;
@@ -78,6 +79,20 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void ofOneIdRepeatedAcrossBatchesTheLastOccurrenceIsWritten() {
+        OpenSearchStore small = OpenSearchStore.create(config().batchSize(2).build());
+
+        small.upsert(
+                List.of(Chunk.of("a", "first"), Chunk.of("b", "b"), Chunk.of("c", "c"), Chunk.of("a", "last")),
+                List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {0, 0, 1}, new float[] {1, 1, 0}));
+
+        assertThat(small.size()).isEqualTo(3);
+        Passage a = small.search(new float[] {1, 1, 0}, 1, Filter.ALL).get(0);
+        assertThat(a.id()).isEqualTo("a");
+        assertThat(a.text()).isEqualTo("last");
+    }
+
+    @Test
     void deleteRemovesOnlyTheGivenIdsAndIgnoresUnknownOnes() {
         store.upsert(
                 List.of(Chunk.of("a", "a"), Chunk.of("b", "b")), List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}));
@@ -114,6 +129,15 @@ class OpenSearchStoreTest {
     }
 
     @Test
+    void aFractionalValueUnderAKeyFirstStoredWholeIsFilteredUntruncated() {
+        store.upsert(List.of(new Chunk("whole", "w", Map.of("score", 2L))), List.of(new float[] {1, 0, 0}));
+        store.upsert(List.of(new Chunk("fraction", "f", Map.of("score", 2.7))), List.of(new float[] {1, 0.1f, 0}));
+
+        assertThat(ids(Filter.gt("score", 2.5))).containsExactly("fraction");
+        assertThat(ids(Filter.eq("score", 2))).containsExactly("whole");
+    }
+
+    @Test
     void keywordSearchUsesTheEnglishAnalyzer() {
         store.upsert(
                 List.of(Chunk.of("dogs", "Running dogs chase balls"), Chunk.of("cats", "Cats sleep all day")),
@@ -123,6 +147,28 @@ class OpenSearchStoreTest {
 
         assertThat(hits).extracting(Passage::id).containsExactly("dogs");
         assertThat(hits.get(0).score()).isPositive();
+    }
+
+    @Test
+    void filteredRetrieversSeeOnlyTheChunksPassingTheFilter() {
+        store.upsert(
+                List.of(
+                        new Chunk("en", "dogs chase balls", Map.of("lang", "en")),
+                        new Chunk("de", "dogs chase balls", Map.of("lang", "de"))),
+                List.of(new float[] {1, 0, 0}, new float[] {1, 0, 0}));
+        Filter german = Filter.eq("lang", "de");
+
+        assertThat(store.keywordRetriever(german).retrieve("dogs", 5))
+                .extracting(Passage::id)
+                .containsExactly("de");
+        assertThat(store.vectorRetriever(
+                                texts -> texts.stream()
+                                        .map(t -> new float[] {1, 0, 0})
+                                        .toList(),
+                                german)
+                        .retrieve("dogs", 5))
+                .extracting(Passage::id)
+                .containsExactly("de");
     }
 
     @Test
@@ -190,13 +236,13 @@ class OpenSearchStoreTest {
         OpenSearchStore down = OpenSearchStore.create(OpenSearchConfig.builder("http://127.0.0.1:1")
                 .index(index)
                 .dimensions(3)
-                .maxRetries(1)
+                .retryPolicy(RetryPolicy.none())
                 .build());
 
         assertThatThrownBy(down::size)
                 .isInstanceOf(ConnectionException.class)
-                .hasMessageStartingWith("cannot reach OpenSearch node http://127.0.0.1:1/ (")
-                .hasMessageEndingWith("): check the node URLs and that the cluster is up");
+                .hasMessageStartingWith("no response from http://127.0.0.1:1/" + index + " (ConnectException: ")
+                .hasMessageEndingWith("): check the base URL and the network");
     }
 
     private List<String> ids(Filter filter) {
