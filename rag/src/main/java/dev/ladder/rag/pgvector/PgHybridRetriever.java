@@ -26,6 +26,7 @@ public final class PgHybridRetriever implements Retriever {
     private final double textWeight;
     private final int k;
     private final int candidates;
+    private final TextMatch textMatch;
 
     private PgHybridRetriever(Builder builder) {
         this.store = builder.store;
@@ -35,6 +36,7 @@ public final class PgHybridRetriever implements Retriever {
         this.textWeight = builder.textWeight;
         this.k = builder.k;
         this.candidates = builder.candidates;
+        this.textMatch = builder.textMatch;
     }
 
     /** Returns a builder for hybrid retrieval from {@code store}, embedding queries with {@code embedder}. */
@@ -57,7 +59,7 @@ public final class PgHybridRetriever implements Retriever {
         }
         int depth = Math.max(limit, candidates);
         List<Passage> byVector = store.search(embedder.embed(query), depth, filter);
-        List<Passage> byText = store.searchText(query, depth, filter);
+        List<Passage> byText = store.searchText(query, depth, filter, textMatch);
         return RankFusion.fuse(List.of(byVector, byText), List.of(vectorWeight, textWeight), k, limit);
     }
 
@@ -70,6 +72,7 @@ public final class PgHybridRetriever implements Retriever {
         private double textWeight = 1;
         private int k = RankFusion.DEFAULT_K;
         private int candidates = 50;
+        private TextMatch textMatch = TextMatch.ANY_WORD;
 
         private Builder(PgVectorStore store, Embedder embedder) {
             this.store = Objects.requireNonNull(store, "store");
@@ -104,6 +107,15 @@ public final class PgHybridRetriever implements Retriever {
                 throw new IllegalArgumentException("candidates must be positive, was " + candidates);
             }
             this.candidates = candidates;
+            return this;
+        }
+
+        /**
+         * Sets how the full-text search reads the query; {@link TextMatch#ANY_WORD} unless set, which
+         * suits questions (with {@link TextMatch#WEB_SEARCH} a question's every word must occur).
+         */
+        public Builder textMatch(TextMatch textMatch) {
+            this.textMatch = Objects.requireNonNull(textMatch, "textMatch");
             return this;
         }
 

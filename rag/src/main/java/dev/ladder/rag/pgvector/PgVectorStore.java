@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 
 /**
  * Stores chunks in a PostgreSQL table with pgvector: vector search by cosine similarity over an
- * HNSW index, full-text search with {@code ts_rank} over {@code websearch_to_tsquery} on a GIN
+ * HNSW index, full-text search with {@code ts_rank} (any word, or {@code websearch_to_tsquery}) on a GIN
  * index, and metadata filters translated to SQL over a JSONB column.
  *
  * <p>On first use the store runs {@code CREATE EXTENSION IF NOT EXISTS vector} and creates its table
@@ -156,19 +156,32 @@ public final class PgVectorStore implements VectorStore {
 
     /**
      * Returns at most {@code limit} chunks that pass {@code filter} and match {@code query} by
-     * PostgreSQL full-text search, best first. The query is read by {@code websearch_to_tsquery}
-     * (quoted phrases, {@code or}, {@code -word}); the score is {@code ts_rank}; equal scores are
-     * ordered by id.
+     * PostgreSQL full-text search with {@link TextMatch#WEB_SEARCH}: the query is read by {@code
+     * websearch_to_tsquery} (every word, quoted phrases, {@code or}, {@code -word}); the score is
+     * {@code ts_rank}; equal scores are ordered by id.
      *
      * @throws IllegalArgumentException if {@code query} is blank or {@code limit} is not positive.
      * @throws PgVectorException if PostgreSQL fails.
      */
     public List<Passage> searchText(String query, int limit, Filter filter) {
+        return searchText(query, limit, filter, TextMatch.WEB_SEARCH);
+    }
+
+    /**
+     * Returns at most {@code limit} chunks that pass {@code filter} and match {@code query} by
+     * PostgreSQL full-text search read as {@code match} says, best first by {@code ts_rank}; equal
+     * scores are ordered by id.
+     *
+     * @throws IllegalArgumentException if {@code query} is blank or {@code limit} is not positive.
+     * @throws PgVectorException if PostgreSQL fails.
+     */
+    public List<Passage> searchText(String query, int limit, Filter filter, TextMatch match) {
+        Objects.requireNonNull(match, "match");
         checkQuery(query);
         checkLimit(limit);
         FilterSql where = FilterSql.of(Objects.requireNonNull(filter, "filter"));
         return inTransaction("full-text search", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(schema.fullText(where))) {
+            try (PreparedStatement statement = connection.prepareStatement(schema.fullText(where, match))) {
                 statement.setString(1, schema.textSearchConfig());
                 statement.setString(2, query);
                 int next = where.bind(statement, 3);
@@ -194,10 +207,19 @@ public final class PgVectorStore implements VectorStore {
         });
     }
 
-    /** Returns a retriever that runs {@link #searchText} with {@code filter}. */
+    /**
+     * Returns a retriever that runs {@link #searchText(String, int, Filter, TextMatch)} with {@code
+     * filter} and {@link TextMatch#ANY_WORD}, as suits questions in natural language.
+     */
     public Retriever fullTextRetriever(Filter filter) {
+        return fullTextRetriever(filter, TextMatch.ANY_WORD);
+    }
+
+    /** Returns a retriever that runs {@link #searchText(String, int, Filter, TextMatch)} with these settings. */
+    public Retriever fullTextRetriever(Filter filter, TextMatch match) {
         Objects.requireNonNull(filter, "filter");
-        return (query, limit) -> searchText(query, limit, filter);
+        Objects.requireNonNull(match, "match");
+        return (query, limit) -> searchText(query, limit, filter, match);
     }
 
     /** Returns a retriever that embeds the query with {@code embedder} and runs {@link #search}. */

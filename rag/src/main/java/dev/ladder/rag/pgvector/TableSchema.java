@@ -115,10 +115,15 @@ final class TableSchema {
                 + filter.sql() + " ORDER BY embedding <=> ?::vector LIMIT ?";
     }
 
-    String fullText(FilterSql filter) {
-        return "SELECT id, text, metadata::text, ts_rank(text_search, query) AS score FROM " + table
-                + ", websearch_to_tsquery(?::regconfig, ?) AS query WHERE text_search @@ query AND "
-                + filter.sql() + " ORDER BY score DESC, id LIMIT ?";
+    String fullText(FilterSql filter, TextMatch match) {
+        // ANY_WORD: plainto_tsquery normalises the words and joins them with &; joined with | instead,
+        // a chunk matches when it holds any of them.
+        String query = match == TextMatch.ANY_WORD
+                ? "replace(plainto_tsquery(?::regconfig, ?)::text, ' & ', ' | ')::tsquery"
+                : "websearch_to_tsquery(?::regconfig, ?)";
+        return "SELECT id, text, metadata::text, ts_rank(text_search, query) AS score FROM " + table + ", (SELECT "
+                + query + " AS query) AS search WHERE text_search @@ query AND " + filter.sql()
+                + " ORDER BY score DESC, id LIMIT ?";
     }
 
     private static String checkTable(String table) {

@@ -209,6 +209,34 @@ class PgVectorStoreTest extends VectorStoreContract {
     }
 
     @Test
+    void anyWordMatchFindsChunksHoldingSomeOfAQuestionsWords() {
+        store.upsert(
+                List.of(
+                        Chunk.of("both", "Solar panels charge the batteries."),
+                        Chunk.of("one", "The batteries are in the cellar."),
+                        Chunk.of("none", "The roof is red.")),
+                List.of(v(1, 0, 0, 0), v(0, 1, 0, 0), v(0, 0, 1, 0)));
+        String question = "How long do solar batteries last?";
+
+        assertThat(store.searchText(question, 10, Filter.ALL, TextMatch.WEB_SEARCH))
+                .isEmpty();
+        assertThat(store.searchText(question, 10, Filter.ALL, TextMatch.ANY_WORD))
+                .extracting(Passage::id)
+                .containsExactly("both", "one");
+        assertThat(store.fullTextRetriever(Filter.ALL).retrieve(question, 10))
+                .extracting(Passage::id)
+                .containsExactly("both", "one");
+    }
+
+    @Test
+    void anyWordMatchOfOnlyStopWordsFindsNothing() {
+        store.upsert(List.of(Chunk.of("a", "The roof is red.")), List.of(v(1, 0, 0, 0)));
+
+        assertThat(store.searchText("the of and", 10, Filter.ALL, TextMatch.ANY_WORD))
+                .isEmpty();
+    }
+
+    @Test
     void blankFullTextQueryIsRejected() {
         assertThatThrownBy(() -> store.searchText(" ", 5, Filter.ALL))
                 .isInstanceOf(IllegalArgumentException.class)
