@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Blocking calls against a server that fails in every way the issue lists; each case counts requests. */
@@ -325,6 +326,40 @@ class TransportFaultMatrixTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "400, InvalidRequestException, false",
+        "401, AuthenticationException, false",
+        "403, PermissionDeniedException, false",
+        "404, NotFoundException, false",
+        "408, ServerException, true",
+        "409, ConflictException, true",
+        "413, InvalidRequestException, false",
+        "418, ServiceException, false",
+        "422, InvalidRequestException, false",
+        "429, RateLimitException, true",
+        "500, ServerException, true",
+        "503, ServerException, true",
+        "529, ServerException, true"
+    })
+    void mapsEachStatusToItsExceptionTypeCarryingWhatTheServerSent(int status, String type, boolean retriable) {
+        transport = transport(config(server).retryPolicy(RetryPolicy.none()));
+        server.enqueue(json(status, "{\"error\":{\"message\":\"no\"}}")
+                .newBuilder()
+                .setHeader("x-request-id", "req_7")
+                .build());
+
+        assertThatThrownBy(this::call).isInstanceOfSatisfying(ServiceException.class, e -> {
+            assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.retriable()).isEqualTo(retriable);
+            assertThat(e.body()).isEqualTo("{\"error\":{\"message\":\"no\"}}");
+            assertThat(e.requestId()).isEqualTo("req_7");
+            assertThat(e.header("content-type")).contains("application/json");
+            assertThat(e.getMessage()).contains("model 'm-1'").contains(url);
+        });
+    }
+
     @Test
     void failsWithServerExceptionAfterTheLastRetry() {
         for (int i = 0; i < 3; i++) {
@@ -392,7 +427,7 @@ class TransportFaultMatrixTest {
 
         assertThatThrownBy(this::call)
                 .isInstanceOf(AuthenticationException.class)
-                .hasMessage("authentication failed at " + url
+                .hasMessage("authentication failed for model 'm-1' at " + url
                         + " (HTTP 401): check the API key (set TEST_API_KEY); the response body was empty");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

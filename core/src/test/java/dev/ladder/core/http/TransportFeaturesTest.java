@@ -192,7 +192,7 @@ class TransportFeaturesTest {
         assertThatThrownBy(() -> transport.execute(post(transport), TestProvider.TEXT))
                 .isInstanceOfSatisfying(
                         AuthenticationException.class, e -> assertThat(e.body()).doesNotContain(KEY))
-                .hasMessage("authentication failed at " + server.url("/v1/test")
+                .hasMessage("authentication failed for model 'm-1' at " + server.url("/v1/test")
                         + " (HTTP 401, auth): check the API key (set TEST_API_KEY); Test said: Incorrect API key"
                         + " provided: [redacted].");
     }
@@ -306,6 +306,16 @@ class TransportFeaturesTest {
         awaitTrue(() -> transport.okHttp().dispatcher().runningCallsCount() == 0);
         awaitTrue(() -> events.contains("error CancelledException"));
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void sharesOneConnectionPoolAndDispatcherBetweenClients() {
+        HttpTransport first = transport(config(server));
+        HttpTransport second = transport(config(server).apiKey("sk-other").readTimeout(Duration.ofSeconds(1)));
+
+        assertThat(second.okHttp().connectionPool()).isSameAs(first.okHttp().connectionPool());
+        assertThat(second.okHttp().dispatcher()).isSameAs(first.okHttp().dispatcher());
+        assertThat(second.okHttp().readTimeoutMillis()).isEqualTo(1000);
     }
 
     @Test
