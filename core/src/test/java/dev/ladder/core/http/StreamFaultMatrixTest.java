@@ -166,7 +166,7 @@ class StreamFaultMatrixTest {
     void reportsTheRetrysOwnTimeoutAfterAnIdleStreamWasRetried() {
         transport = transport(config(server)
                 .streamIdleTimeout(Duration.ofMillis(300))
-                .readTimeout(Duration.ofMillis(900))
+                .readTimeout(Duration.ofMillis(1500))
                 .retryPolicy(TestProvider.fastRetries(1)));
         server.enqueue(stream(chunk(": waiting\n\n"), await(release)));
         server.enqueue(new MockResponse.Builder()
@@ -175,7 +175,7 @@ class StreamFaultMatrixTest {
 
         assertThatThrownByJoin(openStream())
                 .isInstanceOf(CallTimeoutException.class)
-                .hasMessage("no data from " + url + " for 900 ms (read timeout): raise readTimeout or retry later");
+                .hasMessage("no data from " + url + " for 1500 ms (read timeout): raise readTimeout or retry later");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
