@@ -141,7 +141,7 @@ class TransportFaultMatrixTest {
 
     @Test
     void retriesAfterAStalledSocket() {
-        transport = transport(config(server).readTimeout(Duration.ofMillis(200)));
+        transport = transport(config(server).readTimeout(Duration.ofSeconds(1)));
         server.enqueue(new MockResponse.Builder()
                 .onResponseStart(SocketEffect.Stall.INSTANCE)
                 .build());
