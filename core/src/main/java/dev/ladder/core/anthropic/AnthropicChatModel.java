@@ -13,7 +13,6 @@ import dev.ladder.core.http.HttpTransport;
 import dev.ladder.core.http.ProviderProfile;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * A {@link ChatModel} for Anthropic's Messages API ({@code POST /v1/messages}), blocking and
@@ -68,17 +67,24 @@ public final class AnthropicChatModel implements ChatModel {
      *
      * @throws IllegalStateException if {@code ANTHROPIC_API_KEY} is not set.
      */
-    public static Builder fromEnvironment() {
-        return fromEnvironment(System::getenv);
+    public static Builder fromEnv() {
+        return fromEnv(System.getenv());
     }
 
-    static Builder fromEnvironment(UnaryOperator<String> environment) {
-        String key = environment.apply("ANTHROPIC_API_KEY");
+    /**
+     * Returns a builder configured from {@code env} as {@link #fromEnv()} describes, for tests and for
+     * settings kept somewhere other than the process environment.
+     *
+     * @throws IllegalStateException if {@code env} has no {@code ANTHROPIC_API_KEY}.
+     */
+    public static Builder fromEnv(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        String key = env.get("ANTHROPIC_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalStateException(
                     "ANTHROPIC_API_KEY is not set: export it, or pass a ClientConfig with apiKey(..) to builder(..)");
         }
-        String baseUrl = environment.apply("ANTHROPIC_BASE_URL");
+        String baseUrl = env.get("ANTHROPIC_BASE_URL");
         ClientConfig config = ClientConfig.builder(baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl)
                 .apiKey(key)
                 .build();

@@ -48,7 +48,7 @@ final class CallRunner {
     private volatile boolean idleExpired;
     private volatile Call current;
     private boolean retryForbidden;
-    private int attempt;
+    private int attempt; // written under this lock by the calling thread, which alone reads it unlocked
 
     CallRunner(HttpTransport transport, HttpCall call, String accept) {
         this.transport = transport;
@@ -71,7 +71,7 @@ final class CallRunner {
     /** Runs attempts until one succeeds or the failure may not be retried, which is then thrown. */
     <T> T run(Reader<T> reader) {
         while (true) {
-            attempt++;
+            startAttempt();
             LadderException failure;
             try {
                 T value = attempt(reader);
@@ -106,13 +106,30 @@ final class CallRunner {
         return cancelled;
     }
 
-    /** Aborts the attempt in flight because its stream went idle too long. */
-    void expireIdle() {
+    /**
+     * Aborts attempt number {@code forAttempt} because its stream went idle too long; does nothing
+     * if that attempt is over. Safe from any thread.
+     */
+    synchronized void expireIdle(int forAttempt) {
+        if (forAttempt != attempt) {
+            return;
+        }
         idleExpired = true;
         Call inFlight = current;
         if (inFlight != null) {
             inFlight.cancel();
         }
+    }
+
+    /** The number of the attempt in flight, from 1. */
+    synchronized int attemptNumber() {
+        return attempt;
+    }
+
+    /** Counts the next attempt; an idle expiry of an earlier one no longer applies. */
+    private synchronized void startAttempt() {
+        attempt++;
+        idleExpired = false;
     }
 
     /** Forbids retries from now on: the caller's handler has seen part of the response. */

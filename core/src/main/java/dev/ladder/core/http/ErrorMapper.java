@@ -54,7 +54,7 @@ final class ErrorMapper {
         return switch (status) {
             case 400, 422 -> "invalid request" + forModel(model) + at;
             case 413 -> "request too large" + forModel(model) + at;
-            case 401 -> "authentication failed" + at;
+            case 401 -> "authentication failed" + forModel(model) + at;
             case 403 -> "permission denied" + forModel(model) + at;
             case 404 -> (model == null ? "nothing found" : model + " not found") + at;
             case 409 -> "conflict" + forModel(model) + at;

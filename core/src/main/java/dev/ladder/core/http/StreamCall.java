@@ -69,9 +69,10 @@ final class StreamCall implements StreamHandle, Runnable {
         ResponseBody body = response.body();
         rejectNonStream(response, body);
         SseParser parser = new SseParser(body.source());
+        int attempt = runner.attemptNumber();
         lastEventNanos = System.nanoTime();
         watching = true;
-        watchdog = SharedResources.scheduler().schedule(this::checkIdle, idleNanos, TimeUnit.NANOSECONDS);
+        watchdog = SharedResources.scheduler().schedule(() -> checkIdle(attempt), idleNanos, TimeUnit.NANOSECONDS);
         try {
             while (parser.next(this::deliver)) {
                 if (runner.cancelled()) {
@@ -135,15 +136,16 @@ final class StreamCall implements StreamHandle, Runnable {
         }
     }
 
-    private void checkIdle() {
+    private void checkIdle(int attempt) {
         if (!watching) {
             return;
         }
         long idle = System.nanoTime() - lastEventNanos;
         if (idle >= idleNanos) {
-            runner.expireIdle();
+            runner.expireIdle(attempt);
         } else {
-            watchdog = SharedResources.scheduler().schedule(this::checkIdle, idleNanos - idle, TimeUnit.NANOSECONDS);
+            watchdog = SharedResources.scheduler()
+                    .schedule(() -> checkIdle(attempt), idleNanos - idle, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ladder.core.testing;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** How a record-and-replay wrapper treats its cassette file. */
@@ -13,10 +14,10 @@ public enum RecordMode {
     /** Answers from the cassette when it holds the request, otherwise calls the real model and adds the exchange. */
     RECORD_IF_MISSING;
 
-    /** The system property that {@link #fromEnvironment} reads first. */
+    /** The system property that {@link #fromEnv} reads first. */
     public static final String PROPERTY = "ladder.record.mode";
 
-    /** The environment variable that {@link #fromEnvironment} reads when the property is unset. */
+    /** The environment variable that {@link #fromEnv} reads when the property is unset. */
     public static final String VARIABLE = "LADDER_RECORD_MODE";
 
     /**
@@ -26,12 +27,17 @@ public enum RecordMode {
      *
      * @throws IllegalArgumentException if the setting names no mode.
      */
-    public static RecordMode fromEnvironment(RecordMode defaultMode) {
+    public static RecordMode fromEnv(RecordMode defaultMode) {
+        return fromEnv(defaultMode, System.getenv());
+    }
+
+    /** Returns the mode as {@link #fromEnv(RecordMode)} does, reading the variable from {@code env}. */
+    static RecordMode fromEnv(RecordMode defaultMode, Map<String, String> env) {
         Objects.requireNonNull(defaultMode, "defaultMode");
         String setting = System.getProperty(PROPERTY);
         String source = PROPERTY;
         if (setting == null || setting.isBlank()) {
-            setting = System.getenv(VARIABLE);
+            setting = env.get(VARIABLE);
             source = VARIABLE;
         }
         if (setting == null || setting.isBlank()) {

@@ -314,7 +314,7 @@ class AnthropicChatModelTest {
                 "ANTHROPIC_BASE_URL",
                 server.url("/").toString());
         server.enqueue(Recorded.stream(Recorded.text(BASIC)));
-        AnthropicChatModel model = AnthropicChatModel.fromEnvironment(environment::get)
+        AnthropicChatModel model = AnthropicChatModel.fromEnv(environment)
                 .model("claude-sonnet-4-5")
                 .build();
 
@@ -330,7 +330,7 @@ class AnthropicChatModelTest {
     void failsWithoutAnApiKeyInTheEnvironment() {
         Map<String, String> environment = Map.of();
 
-        assertThatThrownBy(() -> AnthropicChatModel.fromEnvironment(environment::get))
+        assertThatThrownBy(() -> AnthropicChatModel.fromEnv(environment))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ANTHROPIC_API_KEY is not set: export it, or pass a ClientConfig with apiKey(..)"
                         + " to builder(..)");

@@ -14,10 +14,10 @@ import okio.BufferedSink;
  * A chunked response body that a test scripts step by step: write a chunk, wait, end cleanly, or cut
  * the connection without the final chunk. The server shuts the connection down after the body.
  */
-final class ScriptedBody implements MockResponseBody {
+public final class ScriptedBody implements MockResponseBody {
 
     /** One step of the script, run on the server's thread. */
-    interface Step {
+    public interface Step {
         void run(BufferedSink sink) throws IOException;
     }
 
@@ -28,7 +28,7 @@ final class ScriptedBody implements MockResponseBody {
     }
 
     /** Returns an event-stream response that plays {@code steps}. */
-    static MockResponse stream(Step... steps) {
+    public static MockResponse stream(Step... steps) {
         return new MockResponse.Builder()
                 .setHeader("Content-Type", "text/event-stream")
                 .setHeader("Transfer-Encoding", "chunked")
@@ -37,7 +37,7 @@ final class ScriptedBody implements MockResponseBody {
                 .build();
     }
 
-    static Step chunk(String text) {
+    public static Step chunk(String text) {
         return sink -> {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             sink.writeUtf8(Integer.toHexString(bytes.length))
@@ -48,7 +48,7 @@ final class ScriptedBody implements MockResponseBody {
         };
     }
 
-    static Step end() {
+    public static Step end() {
         return sink -> {
             sink.writeUtf8("0\r\n\r\n");
             sink.flush();
@@ -56,11 +56,11 @@ final class ScriptedBody implements MockResponseBody {
     }
 
     /** Ends the body without its final chunk; the connection is then shut down, cutting the stream. */
-    static Step disconnect() {
+    public static Step disconnect() {
         return BufferedSink::flush;
     }
 
-    static Step await(CountDownLatch latch) {
+    public static Step await(CountDownLatch latch) {
         return sink -> {
             try {
                 latch.await(10, TimeUnit.SECONDS);

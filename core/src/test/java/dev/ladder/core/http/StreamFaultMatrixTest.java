@@ -41,7 +41,13 @@ class StreamFaultMatrixTest {
     void start() throws Exception {
         server.start();
         url = server.url("/v1/test").toString();
-        transport = transport(config(server).streamIdleTimeout(Duration.ofMillis(300)));
+        transport = transport(config(server));
+    }
+
+    /** Uses a stream idle timeout of 300 ms; other tests keep a long one, so a slow machine can't trip it. */
+    private void shortIdleTimeout(RetryPolicy retries) {
+        transport = transport(
+                config(server).streamIdleTimeout(Duration.ofMillis(300)).retryPolicy(retries));
     }
 
     @AfterEach
@@ -134,6 +140,7 @@ class StreamFaultMatrixTest {
 
     @Test
     void failsAStreamThatStallsAfterItsFirstEvent() {
+        shortIdleTimeout(TestProvider.fastRetries(2));
         server.enqueue(stream(chunk(ONE), await(release)));
         TestProvider.Collector collector = openStream();
 
@@ -147,10 +154,28 @@ class StreamFaultMatrixTest {
 
     @Test
     void retriesAStreamThatStallsBeforeItsFirstEvent() throws Exception {
+        shortIdleTimeout(TestProvider.fastRetries(2));
         server.enqueue(stream(chunk(": waiting\n\n"), await(release)));
         server.enqueue(stream(chunk(ONE), chunk(DONE), end()));
 
         assertThat(result(openStream())).containsExactly("{\"n\":1}");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsTheRetrysOwnTimeoutAfterAnIdleStreamWasRetried() {
+        transport = transport(config(server)
+                .streamIdleTimeout(Duration.ofMillis(300))
+                .readTimeout(Duration.ofMillis(1500))
+                .retryPolicy(TestProvider.fastRetries(1)));
+        server.enqueue(stream(chunk(": waiting\n\n"), await(release)));
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
+
+        assertThatThrownByJoin(openStream())
+                .isInstanceOf(CallTimeoutException.class)
+                .hasMessage("no data from " + url + " for 1500 ms (read timeout): raise readTimeout or retry later");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 

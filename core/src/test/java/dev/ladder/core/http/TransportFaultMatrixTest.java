@@ -15,19 +15,27 @@ import dev.ladder.core.MalformedResponseException;
 import dev.ladder.core.RateLimitException;
 import dev.ladder.core.ServerException;
 import dev.ladder.core.ServiceException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Blocking calls against a server that fails in every way the issue lists; each case counts requests. */
@@ -43,12 +51,17 @@ class TransportFaultMatrixTest {
     void start() throws Exception {
         server.start();
         url = server.url("/v1/test").toString();
-        transport = transport(config(server).addListener(new CallListener() {
+        transport = transport(recordingRetries());
+    }
+
+    /** Returns the test configuration with a listener that records the delay before each retry. */
+    private ClientConfig.Builder recordingRetries() {
+        return config(server).addListener(new CallListener() {
             @Override
             public void onRetry(CallInfo call, int attempt, Duration delay, LadderException cause) {
                 retryDelays.add(delay);
             }
-        }));
+        });
     }
 
     @AfterEach
@@ -128,13 +141,93 @@ class TransportFaultMatrixTest {
 
     @Test
     void retriesAfterAStalledSocket() {
-        transport = transport(config(server).readTimeout(Duration.ofMillis(200)));
+        transport = transport(config(server).readTimeout(Duration.ofSeconds(1)));
         server.enqueue(new MockResponse.Builder()
                 .onResponseStart(SocketEffect.Stall.INSTANCE)
                 .build());
         server.enqueue(OK);
 
         assertThat(call()).isEqualTo("ok");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void failsWithConnectTimeoutWhenTheServerNeverAccepts() {
+        List<Integer> timeouts = new CopyOnWriteArrayList<>();
+        OkHttpClient neverConnects = new OkHttpClient.Builder()
+                .socketFactory(new NeverConnectingSockets(timeouts))
+                .build();
+        transport = transport(recordingRetries()
+                .okHttpClient(neverConnects)
+                .connectTimeout(Duration.ofMillis(150))
+                .retryPolicy(RetryPolicy.none()));
+
+        assertThatThrownBy(this::call)
+                .isInstanceOf(CallTimeoutException.class)
+                .hasMessage("could not connect to " + url
+                        + " within 150 ms (connect timeout): check the base URL and the network");
+        assertThat(timeouts)
+                .isNotEmpty()
+                .allSatisfy(timeout -> assertThat(timeout).isEqualTo(150));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void retriesAConnectTimeoutAndThenAnswers() {
+        List<Integer> timeouts = new CopyOnWriteArrayList<>();
+        SocketFactory firstNeverConnects = new NeverConnectingSockets(timeouts) {
+            @Override
+            public Socket createSocket() {
+                return retryDelays.isEmpty() ? super.createSocket() : new Socket();
+            }
+        };
+        transport = transport(recordingRetries()
+                .okHttpClient(new OkHttpClient.Builder()
+                        .socketFactory(firstNeverConnects)
+                        .build())
+                .connectTimeout(Duration.ofMillis(150)));
+        server.enqueue(OK);
+
+        assertThat(call()).isEqualTo("ok");
+        assertThat(timeouts)
+                .isNotEmpty()
+                .allSatisfy(timeout -> assertThat(timeout).isEqualTo(150));
+        assertThat(retryDelays).hasSize(1);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stopsRetryingWhenTheNextAttemptWouldStartAfterMaxElapsed() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxRetries(5)
+                .initialBackoff(Duration.ofMillis(300))
+                .maxBackoff(Duration.ofMillis(300))
+                .maxElapsed(Duration.ofMillis(200))
+                .build();
+        transport = transport(recordingRetries().retryPolicy(policy));
+        server.enqueue(json(503, "{}"));
+        server.enqueue(OK);
+
+        assertThatThrownBy(this::call).isInstanceOf(ServerException.class);
+        assertThat(retryDelays).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesWithinMaxElapsedWhenTheBackoffFits() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxRetries(5)
+                .initialBackoff(Duration.ofMillis(20))
+                .maxBackoff(Duration.ofMillis(20))
+                .jitter(0)
+                .maxElapsed(Duration.ofSeconds(5))
+                .build();
+        transport = transport(recordingRetries().retryPolicy(policy));
+        server.enqueue(json(503, "{}"));
+        server.enqueue(OK);
+
+        assertThat(call()).isEqualTo("ok");
+        assertThat(retryDelays).containsExactly(Duration.ofMillis(20));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -233,6 +326,40 @@ class TransportFaultMatrixTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "400, InvalidRequestException, false",
+        "401, AuthenticationException, false",
+        "403, PermissionDeniedException, false",
+        "404, NotFoundException, false",
+        "408, ServerException, true",
+        "409, ConflictException, true",
+        "413, InvalidRequestException, false",
+        "418, ServiceException, false",
+        "422, InvalidRequestException, false",
+        "429, RateLimitException, true",
+        "500, ServerException, true",
+        "503, ServerException, true",
+        "529, ServerException, true"
+    })
+    void mapsEachStatusToItsExceptionTypeCarryingWhatTheServerSent(int status, String type, boolean retriable) {
+        transport = transport(config(server).retryPolicy(RetryPolicy.none()));
+        server.enqueue(json(status, "{\"error\":{\"message\":\"no\"}}")
+                .newBuilder()
+                .setHeader("x-request-id", "req_7")
+                .build());
+
+        assertThatThrownBy(this::call).isInstanceOfSatisfying(ServiceException.class, e -> {
+            assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.retriable()).isEqualTo(retriable);
+            assertThat(e.body()).isEqualTo("{\"error\":{\"message\":\"no\"}}");
+            assertThat(e.requestId()).isEqualTo("req_7");
+            assertThat(e.header("content-type")).contains("application/json");
+            assertThat(e.getMessage()).contains("model 'm-1'").contains(url);
+        });
+    }
+
     @Test
     void failsWithServerExceptionAfterTheLastRetry() {
         for (int i = 0; i < 3; i++) {
@@ -300,7 +427,7 @@ class TransportFaultMatrixTest {
 
         assertThatThrownBy(this::call)
                 .isInstanceOf(AuthenticationException.class)
-                .hasMessage("authentication failed at " + url
+                .hasMessage("authentication failed for model 'm-1' at " + url
                         + " (HTTP 401): check the API key (set TEST_API_KEY); the response body was empty");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -352,6 +479,54 @@ class TransportFaultMatrixTest {
                 })
                 .hasMessage("invalid request for model 'm-1' at " + url
                         + " (HTTP 400, invalid_request_error): fix the request; Test said: 'temperature' is too high");
+    }
+
+    /**
+     * Makes sockets whose connect waits out the timeout it is given and then fails as the JDK does
+     * when a server never answers, recording each timeout.
+     */
+    private static class NeverConnectingSockets extends SocketFactory {
+        private final List<Integer> timeouts;
+
+        NeverConnectingSockets(List<Integer> timeouts) {
+            this.timeouts = timeouts;
+        }
+
+        @Override
+        public Socket createSocket() {
+            return new Socket() {
+                @Override
+                public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                    timeouts.add(timeout);
+                    try {
+                        Thread.sleep(timeout);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new SocketTimeoutException("Connect timed out");
+                }
+            };
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException("OkHttp creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+            throw new UnsupportedOperationException("OkHttp creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException("OkHttp creates unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+            throw new UnsupportedOperationException("OkHttp creates unconnected sockets");
+        }
     }
 
     static MockResponse json(int status, String body) {

@@ -135,8 +135,14 @@ class TransportFeaturesTest {
         HttpTransport transport = transport(config(server).addListener(broken).addListener(recorder()));
         server.enqueue(TransportFaultMatrixTest.json(200, "{\"text\":\"ok\"}"));
 
-        assertThat(transport.execute(post(transport), TestProvider.TEXT)).isEqualTo("ok");
+        String log = captureStandardError(() -> assertThat(transport.execute(post(transport), TestProvider.TEXT))
+                .isEqualTo("ok"));
+
         assertThat(events).contains("request 1", "complete test m-1");
+        assertThat(log)
+                .contains("WARN dev.ladder.core.http.Listeners - listener " + broken + " threw from onRequest for POST "
+                        + server.url("/v1/test") + "; ignored")
+                .contains("java.lang.IllegalStateException: listener bug");
     }
 
     @Test
@@ -206,7 +212,7 @@ class TransportFeaturesTest {
         assertThatThrownBy(() -> transport.execute(post(transport), TestProvider.TEXT))
                 .isInstanceOfSatisfying(
                         AuthenticationException.class, e -> assertThat(e.body()).doesNotContain(KEY))
-                .hasMessage("authentication failed at " + server.url("/v1/test")
+                .hasMessage("authentication failed for model 'm-1' at " + server.url("/v1/test")
                         + " (HTTP 401, auth): check the API key (set TEST_API_KEY); Test said: Incorrect API key"
                         + " provided: [redacted].");
     }
@@ -233,6 +239,36 @@ class TransportFeaturesTest {
                 .contains("{\"q\":1}")
                 .contains("<-- 200 " + server.url("/v1/test"))
                 .contains("{\"text\":\"ok\"}")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void redactsTheXApiKeyHeaderInTheWireLog() {
+        ProviderProfile anthropicLike =
+                new ProviderProfile("Other", AuthScheme.header("x-api-key"), body -> ProviderError.UNKNOWN, "-");
+        HttpTransport transport =
+                HttpTransport.create(config(server).wireLogging(true).build(), anthropicLike);
+        server.enqueue(TransportFaultMatrixTest.json(200, "{\"text\":\"ok\"}"));
+
+        String log = captureStandardError(() -> transport.execute(post(transport), TestProvider.TEXT));
+
+        assertThat(log).contains("x-api-key: [redacted]").doesNotContain(KEY);
+    }
+
+    @Test
+    void keepsTheKeyOutOfTheWireLogOfAStreamThatEchoesIt() throws Exception {
+        HttpTransport transport = transport(config(server).wireLogging(true));
+        server.enqueue(stream(chunk("data: {\"echo\":\"" + KEY + "\"}\n\n"), chunk("data: [DONE]\n\n"), end()));
+        TestProvider.Collector collector = new TestProvider.Collector();
+
+        String log = captureStandardError(() -> {
+            transport.stream(post(transport), collector);
+            collector.result.orTimeout(5, TimeUnit.SECONDS).join();
+        });
+
+        assertThat(collector.result.get()).containsExactly("{\"echo\":\"" + KEY + "\"}");
+        assertThat(log)
+                .contains("<-- event: message\ndata: {\"echo\":\"[redacted]\"}")
                 .doesNotContain(KEY);
     }
 
@@ -290,6 +326,16 @@ class TransportFeaturesTest {
         awaitTrue(() -> transport.okHttp().dispatcher().runningCallsCount() == 0);
         awaitTrue(() -> events.contains("error CancelledException"));
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void sharesOneConnectionPoolAndDispatcherBetweenClients() {
+        HttpTransport first = transport(config(server));
+        HttpTransport second = transport(config(server).apiKey("sk-other").readTimeout(Duration.ofSeconds(1)));
+
+        assertThat(second.okHttp().connectionPool()).isSameAs(first.okHttp().connectionPool());
+        assertThat(second.okHttp().dispatcher()).isSameAs(first.okHttp().dispatcher());
+        assertThat(second.okHttp().readTimeoutMillis()).isEqualTo(1000);
     }
 
     @Test

@@ -225,7 +225,7 @@ class OpenAiClientTest {
         assertThat(client.chatModel("m").toString()).doesNotContain(TestData.KEY);
         assertThatThrownBy(() -> client.chatModel("m").chat(ChatRequest.of(Message.user("Hi"))))
                 .isInstanceOf(AuthenticationException.class)
-                .hasMessage("authentication failed at " + baseUrl + "/chat/completions (HTTP 401,"
+                .hasMessage("authentication failed for model 'm' at " + baseUrl + "/chat/completions (HTTP 401,"
                         + " invalid_request_error): check the API key (set OPENAI_API_KEY or call apiKey(..));"
                         + " OpenAI said: Incorrect API key provided: [redacted].");
     }

@@ -189,6 +189,43 @@ class RequestShapeTest {
     }
 
     @Test
+    void asksForJsonModeAndPlainTextAsTheSpecsResponseFormats() throws Exception {
+        ChatRequest request = ChatRequest.builder()
+                .model("gpt-4o")
+                .addMessage(Message.user("Answer in JSON."))
+                .build();
+
+        assertThat(sentChat(request.toBuilder()
+                                .responseFormat(ResponseFormat.jsonObject())
+                                .build())
+                        .get("response_format"))
+                .isEqualTo(Map.of("type", "json_object"));
+        assertThat(sentChat(request.toBuilder()
+                                .responseFormat(ResponseFormat.text())
+                                .build())
+                        .get("response_format"))
+                .isEqualTo(Map.of("type", "text"));
+    }
+
+    @Test
+    void writesEachToolChoiceModeAsTheSpecNamesIt() throws Exception {
+        ChatRequest request = ChatRequest.builder()
+                .model("gpt-4o")
+                .addMessage(Message.user("Weather?"))
+                .tools(List.of(Tool.of("get_weather", "Weather of a city.", Map.of("type", "object"))))
+                .build();
+        Map<ToolChoice, String> modes =
+                Map.of(ToolChoice.AUTO, "auto", ToolChoice.NONE, "none", ToolChoice.REQUIRED, "required");
+
+        for (Map.Entry<ToolChoice, String> mode : modes.entrySet()) {
+            Map<String, Object> sent =
+                    sentChat(request.toBuilder().toolChoice(mode.getKey()).build());
+
+            assertThat(sent.get("tool_choice")).as(mode.getValue()).isEqualTo(mode.getValue());
+        }
+    }
+
+    @Test
     void writesExtraBodyFieldsOverLadders() throws Exception {
         ChatRequest request = ChatRequest.builder()
                 .model("gpt-4o")
