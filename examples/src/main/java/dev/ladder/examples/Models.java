@@ -2,7 +2,6 @@ package dev.ladder.examples;
 
 import dev.ladder.core.ChatModel;
 import dev.ladder.core.anthropic.AnthropicChatModel;
-import dev.ladder.core.http.ClientConfig;
 import dev.ladder.core.openai.OpenAiClient;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +37,7 @@ public final class Models {
             return Optional.of(client.chatModel(isBlank(model) ? OPENAI_DEFAULT : model));
         }
         if (isSet(env, "ANTHROPIC_API_KEY")) {
-            ClientConfig.Builder config = ClientConfig.builder(
-                            env.getOrDefault("ANTHROPIC_BASE_URL", AnthropicChatModel.DEFAULT_BASE_URL))
-                    .apiKey(env.get("ANTHROPIC_API_KEY"));
-            return Optional.of(AnthropicChatModel.builder(config.build())
+            return Optional.of(AnthropicChatModel.fromEnv(env)
                     .model(isBlank(model) ? ANTHROPIC_DEFAULT : model)
                     .build());
         }
