@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param error what went wrong, as {@code ExceptionClass: message}, or null when nothing did.
  * @param usage the tokens the strategy spent; zero when it failed.
  * @param latency how long the strategy took to answer, or to fail.
+ * @param scoringUsage the tokens the scorer spent judging the answer (an LLM judge's), kept apart from
+ *     the strategy's own {@code usage}.
  */
 public record CaseResult(
         String strategy,
@@ -30,7 +32,8 @@ public record CaseResult(
         String reason,
         String error,
         Usage usage,
-        Duration latency) {
+        Duration latency,
+        Usage scoringUsage) {
 
     public CaseResult {
         Objects.requireNonNull(strategy, "strategy");
@@ -39,6 +42,23 @@ public record CaseResult(
         reason = reason == null ? "" : reason;
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(scoringUsage, "scoringUsage");
+    }
+
+    /** Creates a result whose scorer spent no tokens. */
+    public CaseResult(
+            String strategy,
+            String caseId,
+            String input,
+            String expected,
+            String answer,
+            boolean passed,
+            double score,
+            String reason,
+            String error,
+            Usage usage,
+            Duration latency) {
+        this(strategy, caseId, input, expected, answer, passed, score, reason, error, usage, latency, Usage.ZERO);
     }
 
     /** Returns true if the strategy or the scorer threw instead of giving a verdict. */

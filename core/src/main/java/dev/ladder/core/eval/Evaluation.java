@@ -142,7 +142,8 @@ public final class Evaluation {
                     score.reason(),
                     null,
                     answer.usage(),
-                    latency);
+                    latency,
+                    score.usage());
         } catch (Exception e) {
             return failure(name, testCase, answer.text(), answer.usage(), latency, e);
         }

@@ -2,8 +2,10 @@ package dev.ladder.core.eval;
 
 import dev.ladder.core.ChatModel;
 import dev.ladder.core.ChatRequest;
+import dev.ladder.core.ChatResponse;
 import dev.ladder.core.LadderException;
 import dev.ladder.core.Message;
+import dev.ladder.core.Usage;
 import dev.ladder.core.prompt.PromptTemplate;
 import java.util.Map;
 import java.util.Objects;
@@ -67,8 +69,8 @@ public final class LlmJudge implements Scorer {
      */
     @Override
     public Score score(EvalCase testCase, Answer answer) {
-        // Shortcoming: the judge's own tokens are not added to the report's cost of the strategy.
-        return verdict(model.chat(request(testCase, answer)).text());
+        ChatResponse reply = model.chat(request(testCase, answer));
+        return verdict(reply.text(), reply.usage() == null ? Usage.ZERO : reply.usage());
     }
 
     private ChatRequest request(EvalCase testCase, Answer answer) {
@@ -81,7 +83,7 @@ public final class LlmJudge implements Scorer {
         return request.model(modelName).build();
     }
 
-    private Score verdict(String reply) {
+    private Score verdict(String reply, Usage usage) {
         Matcher matcher = SCORE.matcher(reply);
         int start = -1;
         String number = null;
@@ -103,7 +105,7 @@ public final class LlmJudge implements Scorer {
                 .matcher(reply.substring(0, start))
                 .replaceAll("")
                 .strip();
-        return new Score(score >= passAt, (score - min) / (max - min), reason);
+        return new Score(score >= passAt, (score - min) / (max - min), reason, usage);
     }
 
     /** Builds an {@link LlmJudge}. Not thread-safe. */

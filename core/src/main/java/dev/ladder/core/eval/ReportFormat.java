@@ -18,7 +18,8 @@ final class ReportFormat {
             "input tokens",
             "output tokens",
             "median latency",
-            "p95 latency");
+            "p95 latency",
+            "judge tokens");
     private static final int CELL_LIMIT = 80;
 
     private ReportFormat() {}
@@ -134,7 +135,9 @@ final class ReportFormat {
                     String.valueOf(s.usage().inputTokens()),
                     String.valueOf(s.usage().outputTokens()),
                     latency(s.medianLatency()),
-                    latency(s.p95Latency())));
+                    latency(s.p95Latency()),
+                    String.valueOf(
+                            s.scoringUsage().inputTokens() + s.scoringUsage().outputTokens())));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.ladder.core.eval;
 
+import dev.ladder.core.Usage;
 import java.util.Objects;
 
 /**
@@ -8,14 +9,21 @@ import java.util.Objects;
  * @param passed whether the answer counts as right; accuracy is the share of passed cases.
  * @param value how good the answer is, from 0 to 1; for pass or fail scorers, 1 or 0.
  * @param reason why, in a few words; empty when there is nothing to add.
+ * @param usage the tokens the scorer itself spent, such as an LLM judge's; zero for string comparisons.
  */
-public record Score(boolean passed, double value, String reason) {
+public record Score(boolean passed, double value, String reason, Usage usage) {
 
     public Score {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException("score value must be from 0 to 1, was " + value);
         }
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(usage, "usage");
+    }
+
+    /** Creates a score of a scorer that spent no tokens. */
+    public Score(boolean passed, double value, String reason) {
+        this(passed, value, reason, Usage.ZERO);
     }
 
     /** Returns a passing score of 1. */

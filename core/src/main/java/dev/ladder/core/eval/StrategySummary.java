@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param usage the tokens spent over all cases.
  * @param medianLatency the median time per case.
  * @param p95Latency the 95th percentile of time per case (nearest rank).
+ * @param scoringUsage the tokens the scorer spent judging its answers (an LLM judge's); the cost of
+ *     measuring, not of the strategy.
  */
 public record StrategySummary(
         String strategy,
@@ -28,13 +30,15 @@ public record StrategySummary(
         double meanScore,
         Usage usage,
         Duration medianLatency,
-        Duration p95Latency) {
+        Duration p95Latency,
+        Usage scoringUsage) {
 
     public StrategySummary {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(medianLatency, "medianLatency");
         Objects.requireNonNull(p95Latency, "p95Latency");
+        Objects.requireNonNull(scoringUsage, "scoringUsage");
     }
 
     /**
@@ -47,6 +51,7 @@ public record StrategySummary(
         int errors = 0;
         double scores = 0;
         Usage usage = Usage.ZERO;
+        Usage scoringUsage = Usage.ZERO;
         List<Duration> latencies = new ArrayList<>();
         for (CaseResult result : results) {
             if (!result.strategy().equals(strategy)) {
@@ -57,6 +62,7 @@ public record StrategySummary(
             errors += result.failed() ? 1 : 0;
             scores += result.score();
             usage = usage.plus(result.usage());
+            scoringUsage = scoringUsage.plus(result.scoringUsage());
             latencies.add(result.latency());
         }
         int cases = results.size();
@@ -69,7 +75,8 @@ public record StrategySummary(
                 cases == 0 ? 0 : scores / cases,
                 usage,
                 median(latencies),
-                percentile(latencies, 95));
+                percentile(latencies, 95),
+                scoringUsage);
     }
 
     /** Returns the middle value, or the mean of the two middle values; zero for none. */

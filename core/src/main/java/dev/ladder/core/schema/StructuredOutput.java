@@ -136,7 +136,7 @@ public final class StructuredOutput {
         Objects.requireNonNull(type, "type");
         Object tree;
         try {
-            tree = JsonTree.parse(unfence(json));
+            tree = parseAnswer(json);
         } catch (JsonTree.MalformedJsonException e) {
             throw new StructuredOutputException(
                     "expected JSON for " + TypeNames.simple(type)
@@ -173,18 +173,53 @@ public final class StructuredOutput {
         return SCHEMAS.computeIfAbsent(type, JsonSchemas::tolerant);
     }
 
-    // Shortcoming: only a fence around the whole answer is removed; prose before or after it fails.
-    static String unfence(String text) {
-        String trimmed = text.strip();
-        if (!trimmed.startsWith("```")) {
-            return text;
+    /**
+     * Parses the JSON in a model's answer: the whole answer, else the first code fence in it (with
+     * prose before or after), else the span from the first '{' or '[' to the last '}' or ']'.
+     */
+    private static Object parseAnswer(String answer) throws JsonTree.MalformedJsonException {
+        String fenced = fenced(answer);
+        if (fenced != null) {
+            return JsonTree.parse(fenced);
         }
-        int firstLineEnd = trimmed.indexOf('\n');
-        if (firstLineEnd < 0) {
-            return text;
+        try {
+            return JsonTree.parse(answer);
+        } catch (JsonTree.MalformedJsonException notJson) {
+            String embedded = embedded(answer);
+            if (embedded == null) {
+                throw notJson;
+            }
+            try {
+                return JsonTree.parse(embedded);
+            } catch (JsonTree.MalformedJsonException alsoNotJson) {
+                throw notJson;
+            }
         }
-        String body = trimmed.substring(firstLineEnd + 1);
-        return body.endsWith("```") ? body.substring(0, body.length() - 3) : body;
+    }
+
+    /** Returns the body of the first code fence in {@code text}, or null when it has none. */
+    static String fenced(String text) {
+        int open = text.indexOf("```");
+        if (open < 0) {
+            return null;
+        }
+        int bodyStart = text.indexOf('\n', open);
+        if (bodyStart < 0) {
+            return null;
+        }
+        int close = text.indexOf("```", bodyStart + 1);
+        return close < 0 ? text.substring(bodyStart + 1) : text.substring(bodyStart + 1, close);
+    }
+
+    private static String embedded(String text) {
+        int object = text.indexOf('{');
+        int array = text.indexOf('[');
+        int start = object < 0 ? array : array < 0 ? object : Math.min(object, array);
+        if (start < 0) {
+            return null;
+        }
+        int end = text.lastIndexOf(text.charAt(start) == '{' ? '}' : ']');
+        return end > start ? text.substring(start, end + 1) : null;
     }
 
     private static String mismatch(Type type, List<SchemaViolation> violations) {

@@ -59,7 +59,8 @@ class EvalReportTest {
                         2 / 3.0,
                         new Usage(1780, 11, 0, 0),
                         Duration.ofMillis(2100),
-                        Duration.ofMillis(30000)));
+                        Duration.ofMillis(30000),
+                        Usage.ZERO));
     }
 
     @Test
@@ -83,13 +84,13 @@ class EvalReportTest {
         assertThat(REPORT.table())
                 .isEqualTo("capitals: 3 cases\n"
                         + "strategy  accuracy  passed  errors  mean score  input tokens  output tokens  median latency"
-                        + "  p95 latency\n"
+                        + "  p95 latency  judge tokens\n"
                         + "--------  --------  ------  ------  ----------  ------------  -------------  --------------"
-                        + "  -----------\n"
+                        + "  -----------  ------------\n"
                         + "prompt       66.7%     2/3       0        0.67           359             13          950 ms"
-                        + "       1.20 s\n"
+                        + "       1.20 s             0\n"
                         + "rag          66.7%     2/3       1        0.67          1780             11          2.10 s"
-                        + "      30.00 s\n");
+                        + "      30.00 s             0\n");
     }
 
     @Test
@@ -98,10 +99,10 @@ class EvalReportTest {
                 .isEqualTo("# Evaluation of capitals\n\n"
                         + "3 cases, 2 strategies.\n\n"
                         + "| strategy | accuracy | passed | errors | mean score | input tokens | output tokens |"
-                        + " median latency | p95 latency |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-                        + "| prompt | 66.7% | 2/3 | 0 | 0.67 | 359 | 13 | 950 ms | 1.20 s |\n"
-                        + "| rag | 66.7% | 2/3 | 1 | 0.67 | 1780 | 11 | 2.10 s | 30.00 s |\n"
+                        + " median latency | p95 latency | judge tokens |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+                        + "| prompt | 66.7% | 2/3 | 0 | 0.67 | 359 | 13 | 950 ms | 1.20 s | 0 |\n"
+                        + "| rag | 66.7% | 2/3 | 1 | 0.67 | 1780 | 11 | 2.10 s | 30.00 s | 0 |\n"
                         + "\n## Cases\n\n"
                         + "| case | prompt | rag |\n"
                         + "|---|---|---|\n"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ladder.core.LadderException;
 import dev.ladder.core.Message;
+import dev.ladder.core.Usage;
 import dev.ladder.core.testing.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class LlmJudgeTest {
         ScriptedChatModel judge = ScriptedChatModel.create().reply("Names Paris correctly.\nScore: 4");
 
         assertThat(LlmJudge.of(judge, RUBRIC).score(CAPITAL, Answer.of("It is Paris.")))
-                .isEqualTo(new Score(true, 0.75, "Names Paris correctly."));
+                .isEqualTo(new Score(true, 0.75, "Names Paris correctly.", new Usage(10, 7, 0, 0)));
     }
 
     @Test
@@ -25,7 +26,25 @@ class LlmJudgeTest {
         ScriptedChatModel judge = ScriptedChatModel.create().reply("Wrong city.\n**Score:** 2");
 
         assertThat(LlmJudge.of(judge, RUBRIC).score(CAPITAL, Answer.of("Lyon")))
-                .isEqualTo(new Score(false, 0.25, "Wrong city."));
+                .isEqualTo(new Score(false, 0.25, "Wrong city.", new Usage(10, 6, 0, 0)));
+    }
+
+    @Test
+    void countsTheJudgesTokensApartFromTheStrategys() {
+        ScriptedChatModel judge =
+                ScriptedChatModel.create().reply("Names Paris.\nScore: 5").reply("Wrong city.\nScore: 1");
+        EvalReport report = Evaluation.builder()
+                .dataset(EvalDataset.of("capitals", CAPITAL, EvalCase.of("q2", "Capital of Italy?", "Rome")))
+                .strategy("fixed", Strategy.ofFunction(question -> "Paris"))
+                .scorer(LlmJudge.of(judge, RUBRIC))
+                .maxConcurrency(1)
+                .build()
+                .run();
+
+        StrategySummary summary = report.summaries().get(0);
+        assertThat(summary.usage()).isEqualTo(Usage.ZERO);
+        assertThat(summary.scoringUsage()).isEqualTo(new Usage(20, 10, 0, 0));
+        assertThat(report.table()).contains("judge tokens");
     }
 
     @Test
@@ -72,7 +91,8 @@ class LlmJudgeTest {
         LlmJudge tenPoint =
                 LlmJudge.builder(judge, RUBRIC).scale(0, 10).passAt(6).build();
 
-        assertThat(tenPoint.score(CAPITAL, Answer.of("Paris"))).isEqualTo(new Score(true, 0.7, "Good."));
+        assertThat(tenPoint.score(CAPITAL, Answer.of("Paris")))
+                .isEqualTo(new Score(true, 0.7, "Good.", new Usage(10, 3, 0, 0)));
     }
 
     @Test

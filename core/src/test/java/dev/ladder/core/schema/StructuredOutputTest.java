@@ -167,6 +167,28 @@ class StructuredOutputTest {
     }
 
     @Test
+    void readsTheFirstCodeFenceWithProseAroundIt() {
+        String answer = "Here is the weather:\n```json\n" + json("{'city':'Oslo','temperature':4,'units':'c'}")
+                + "\n```\nAnything else?";
+
+        assertThat(StructuredOutput.parse(answer, Location.class)).isEqualTo(new Location("Oslo", 4, Units.c));
+    }
+
+    @Test
+    void readsJsonWithProseAroundItAndNoFence() {
+        String answer = "Sure! " + json("{'city':'Oslo','temperature':4,'units':'c'}") + " Hope that helps.";
+
+        assertThat(StructuredOutput.parse(answer, Location.class)).isEqualTo(new Location("Oslo", 4, Units.c));
+    }
+
+    @Test
+    void proseWithBracesThatAreNotJsonIsStillReportedAsNotJson() {
+        assertThatThrownBy(() -> StructuredOutput.parse("I cannot answer {sorry}", Location.class))
+                .isInstanceOf(StructuredOutputException.class)
+                .hasMessageStartingWith("expected JSON for Location but the answer is not JSON (");
+    }
+
+    @Test
     void readsAbsentAndNullOptionalsAsEmpty() {
         assertThat(StructuredOutput.parse(json("{'name':'Ada','email':null}"), Contact.class))
                 .isEqualTo(new Contact("Ada", Optional.empty(), null, Optional.empty()));
