@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * before it reaches the database. Wall two: every query runs on a fresh connection made read-only
  * (SQLite: {@code PRAGMA query_only}, on top of a read-only open by
  * {@link ConnectionSource#sqliteReadOnly}; PostgreSQL: a {@code READ ONLY} transaction that is
- * rolled back afterwards) with a statement timeout, so that a write slipping past the check is
- * refused by the database itself. At most {@code maxRows} rows are read.
+ * rolled back afterwards, into which the driver may send only one statement so that no
+ * {@code COMMIT} ends it early) with a statement timeout, so that a write slipping past the check
+ * is refused by the database itself. At most {@code maxRows} rows are read.
  *
  * <p>Immutable and thread-safe when its connection source is.
  */
@@ -80,6 +81,9 @@ public final class SqlDatabase {
         try (Connection connection = connections.open()) {
             enterReadOnly(connection);
             try {
+                if (dialect == SqlDialect.POSTGRESQL) {
+                    PostgresStatements.requireOneStatement(connection, sql);
+                }
                 return read(connection, sql);
             } catch (SQLException e) {
                 throw new SqlExecutionException(sql, e, true);
@@ -117,15 +121,15 @@ public final class SqlDatabase {
             if (dialect == SqlDialect.SQLITE) {
                 statement.execute("PRAGMA query_only = ON");
                 statement.execute("PRAGMA busy_timeout = " + millis);
-                SqliteConnections.limitTime(connection, statementTimeout);
+                SqliteConnections.confine(connection, statementTimeout);
                 return;
             }
-            // Shortcoming: pgjdbc runs statements after a COMMIT in one string outside this transaction;
-            // only the first wall stops "COMMIT; DROP ...", so give the role SELECT privileges only.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             statement.execute("SET TRANSACTION READ ONLY");
             statement.execute("SET LOCAL statement_timeout = " + millis);
+            // Backslashes are then plain characters inside '...', as both walls read them.
+            statement.execute("SET LOCAL standard_conforming_strings = on");
             if (schema != null) {
                 statement.execute("SET LOCAL search_path TO " + quoteIdentifier(schema));
             }
