@@ -8,6 +8,7 @@ import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.FineTuningClient;
 import dev.ladder.peft.JobEvent;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Paged;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +30,7 @@ import okhttp3.RequestBody;
 /**
  * OpenAI's fine-tuning API: files (multipart upload, large files through the Uploads API in parts, list,
  * get, delete, content), jobs (create with supervised, DPO or reinforcement; list, retrieve, cancel, pause,
- * resume), events and checkpoints. Built on core's {@link HttpTransport}, so retries, timeouts and the
+ * resume), events, checkpoints and training metrics. Built on core's {@link HttpTransport}, so retries, timeouts and the
  * mapping of HTTP errors to core's exceptions are the transport's. Immutable and thread-safe.
  */
 public final class OpenAiFineTuning implements FineTuningClient {
@@ -196,6 +199,27 @@ public final class OpenAiFineTuning implements FineTuningClient {
     @Override
     public Iterable<Checkpoint> checkpoints(String jobId) {
         return list(jobPath(jobId) + "/checkpoints", OpenAiMapper::checkpoint);
+    }
+
+    /**
+     * Returns the metrics OpenAI logged after step {@code afterStep} in the job's {@code metrics}
+     * events, oldest first. Events come newest first, so only the pages back to that step are read.
+     */
+    @Override
+    public List<TrainingMetrics> metrics(String jobId, long afterStep) {
+        List<TrainingMetrics> fresh = new ArrayList<>();
+        for (JobEvent event : events(jobId)) {
+            Double step = event.metrics().get("step");
+            if (!event.type().equals("metrics") || step == null) {
+                continue;
+            }
+            if (step.longValue() <= afterStep) {
+                break;
+            }
+            fresh.add(new TrainingMetrics(step.longValue(), event.metrics()));
+        }
+        Collections.reverse(fresh);
+        return fresh;
     }
 
     private FineTuneJob job(HttpCall.Builder call) {

@@ -8,6 +8,7 @@ import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.FineTuningClient;
 import dev.ladder.peft.JobEvent;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Paged;
@@ -154,12 +155,29 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     /**
-     * Returns the training metrics Together recorded for job {@code jobId}, oldest first: one map per
-     * snapshot, such as {@code train/loss}, {@code train/learning_rate} and {@code train/global_step}.
+     * Returns the training metrics Together recorded for job {@code jobId}, oldest first: one snapshot
+     * per logged step, with values such as {@code train/loss} and {@code train/learning_rate}.
      */
-    public List<Map<String, Double>> metrics(String jobId) {
+    public List<TrainingMetrics> metrics(String jobId) {
+        return metrics(jobId, -1);
+    }
+
+    /**
+     * Returns the snapshots of {@link #metrics(String)} logged after step {@code afterStep}. Their step
+     * is {@code train/global_step} (or {@code global_step}, or {@code step}), else their position.
+     */
+    @Override
+    public List<TrainingMetrics> metrics(String jobId, long afterStep) {
         JsonObject result = call(transport.get(jobPath(jobId) + "/metrics").operation("fine-tune metrics"), "metrics");
-        return result.objects("metrics").stream().map(JsonObject::numbers).toList();
+        List<JsonObject> snapshots = result.objects("metrics");
+        List<TrainingMetrics> fresh = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            TrainingMetrics metrics = TogetherMapper.metrics(snapshots.get(i), i + 1);
+            if (metrics.step() > afterStep) {
+                fresh.add(metrics);
+            }
+        }
+        return fresh;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.Lora;
 import dev.ladder.peft.TrainingMethod;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Wire;
@@ -59,6 +60,12 @@ final class TogetherMapper {
                 json.string("path"),
                 json.optString("checkpoint_type"),
                 Map.of());
+    }
+
+    static TrainingMetrics metrics(JsonObject snapshot, long position) {
+        Map<String, Double> values = snapshot.numbers();
+        Double step = values.getOrDefault("train/global_step", values.getOrDefault("global_step", values.get("step")));
+        return new TrainingMetrics(step == null ? position : step.longValue(), values);
     }
 
     static UploadedFile file(JsonObject json) {

@@ -10,6 +10,7 @@ import dev.ladder.peft.Hyperparameters;
 import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.TrainingMethod;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.testing.Payloads;
 import java.time.Instant;
 import java.util.List;
@@ -249,6 +250,21 @@ class OpenAiJobsTest {
     }
 
     @Test
+    void readsMetricsAfterAStepWithoutPagingFurtherBack() throws Exception {
+        server.enqueue(json(
+                200,
+                "{\"object\": \"list\", \"has_more\": true, \"data\": [" + metricsEvent("ftevent-3", 30, 0.2) + ", "
+                        + metricsEvent("ftevent-2", 20, 0.3) + ", " + metricsEvent("ftevent-1", 10, 0.4) + "]}"));
+
+        List<TrainingMetrics> metrics = client.metrics("ftjob-abc123", 10);
+
+        assertThat(metrics).extracting(TrainingMetrics::step).containsExactly(20L, 30L);
+        assertThat(metrics.get(1).values()).containsEntry("train_loss", 0.2);
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/fine_tuning/jobs/ftjob-abc123/events");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void listsCheckpointsWithMetrics() throws Exception {
         server.enqueue(ok("openai-openapi/checkpoints.json"));
         server.enqueue(json(200, EMPTY_PAGE));
@@ -274,6 +290,12 @@ class OpenAiJobsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.supervised(beta))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("beta applies only to DPO: use dpo(...) or drop beta");
+    }
+
+    private static String metricsEvent(String id, int step, double loss) {
+        return "{\"object\": \"fine_tuning.job.event\", \"id\": \"" + id + "\", \"created_at\": 1721764800,"
+                + " \"level\": \"info\", \"message\": \"Step " + step + "\", \"type\": \"metrics\", \"data\":"
+                + " {\"step\": " + step + ", \"train_loss\": " + loss + "}}";
     }
 
     private Object sentBody() throws InterruptedException {
