@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -125,7 +126,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
 
     /** Returns the files of the organisation, fetching pages lazily. */
     public Iterable<UploadedFile> files() {
-        return list("files", OpenAiMapper::file);
+        return list("files", Map.of(), OpenAiMapper::file);
     }
 
     /** Returns file {@code fileId}. */
@@ -188,17 +189,32 @@ public final class OpenAiFineTuning implements FineTuningClient {
 
     @Override
     public Iterable<FineTuneJob> jobs() {
-        return list("fine_tuning/jobs", OpenAiMapper::job);
+        return list("fine_tuning/jobs", Map.of(), OpenAiMapper::job);
+    }
+
+    /**
+     * Returns the jobs whose metadata holds every pair of {@code metadata}, newest first, fetching pages
+     * lazily; OpenAI filters them ({@code metadata[key]=value}).
+     *
+     * @throws IllegalArgumentException if {@code metadata} is empty.
+     */
+    public Iterable<FineTuneJob> jobs(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            throw new IllegalArgumentException("metadata filter is empty: call jobs() to list every job");
+        }
+        Map<String, String> filter = new TreeMap<>();
+        metadata.forEach((key, value) -> filter.put("metadata[" + key + "]", value));
+        return list("fine_tuning/jobs", filter, OpenAiMapper::job);
     }
 
     @Override
     public Iterable<JobEvent> events(String jobId) {
-        return list(jobPath(jobId) + "/events", OpenAiMapper::event);
+        return list(jobPath(jobId) + "/events", Map.of(), OpenAiMapper::event);
     }
 
     @Override
     public Iterable<Checkpoint> checkpoints(String jobId) {
-        return list(jobPath(jobId) + "/checkpoints", OpenAiMapper::checkpoint);
+        return list(jobPath(jobId) + "/checkpoints", Map.of(), OpenAiMapper::checkpoint);
     }
 
     /**
@@ -230,10 +246,11 @@ public final class OpenAiFineTuning implements FineTuningClient {
         return Wire.object(transport, call.build(), what);
     }
 
-    private <T> Iterable<T> list(String path, Function<JsonObject, T> mapper) {
+    private <T> Iterable<T> list(String path, Map<String, String> filter, Function<JsonObject, T> mapper) {
         return Paged.of(cursor -> {
             HttpCall.Builder call =
                     transport.get(path).operation("list " + path).queryParameter("limit", Integer.toString(PAGE_SIZE));
+            filter.forEach(call::queryParameter);
             if (cursor != null) {
                 call.queryParameter("after", cursor);
             }

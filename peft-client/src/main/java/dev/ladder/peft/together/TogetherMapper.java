@@ -34,7 +34,7 @@ final class TogetherMapper {
                 hyperparameters(json, method),
                 json.optString("training_file"),
                 json.optString("validation_file"),
-                json.optString("model_output_name"),
+                rawStatus.equals("completed") ? json.optString("model_output_name") : null,
                 json.optLong("token_count"),
                 required(Wire.instant(json, "created_at"), "created_at"),
                 rawStatus.equals("completed") ? Wire.instant(json, "updated_at") : null,

@@ -208,6 +208,15 @@ class OpenAiJobsTest {
     }
 
     @Test
+    void listsJobsFilteredByMetadata() throws Exception {
+        server.enqueue(json(200, EMPTY_PAGE));
+
+        assertThat(client.jobs(Map.of("team", "support", "stage", "eval"))).isEmpty();
+        assertThat(server.takeRequest().getUrl().query())
+                .isEqualTo("limit=100&metadata[stage]=eval&metadata[team]=support");
+    }
+
+    @Test
     void fetchesNoPageBeforeIterationStarts() {
         client.jobs();
 

@@ -152,8 +152,10 @@ class TogetherFineTuningTest {
         assertThat(job.method()).isEqualTo(TrainingMethod.SUPERVISED);
         assertThat(job.hyperparameters())
                 .isEqualTo(new Hyperparameters(3, 16, 0.0001, null, 0.05, null, new Lora(16, 32, 0.05, "all-linear")));
-        assertThat(job.fineTunedModel())
-                .isEqualTo("mynamespace/Meta-Llama-3.1-8B-Instruct-Reference-my-suffix-32162631");
+        assertThat(job.fineTunedModel()).isNull();
+        assertThat(job.raw())
+                .containsEntry(
+                        "model_output_name", "mynamespace/Meta-Llama-3.1-8B-Instruct-Reference-my-suffix-32162631");
     }
 
     @Test
