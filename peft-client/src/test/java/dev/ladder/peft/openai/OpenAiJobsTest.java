@@ -168,6 +168,22 @@ class OpenAiJobsTest {
     }
 
     @Test
+    void countsAnUnknownStatusAsRunningUntilTheJobHasFinished() {
+        String running = Payloads.text("openai-openapi/job-resume.json").replace("\"queued\"", "\"warming_up\"");
+        String finished = Payloads.text("openai-openapi/job-retrieve.json").replace("\"succeeded\"", "\"archived\"");
+        server.enqueue(json(200, running));
+        server.enqueue(json(200, finished));
+
+        FineTuneJob first = client.retrieve("ftjob-abc123");
+        FineTuneJob second = client.retrieve("ftjob-abc123");
+
+        assertThat(first.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(first.rawStatus()).isEqualTo("warming_up");
+        assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(second.rawStatus()).isEqualTo("archived");
+    }
+
+    @Test
     void cancelsJob() throws Exception {
         server.enqueue(ok("openai-openapi/job-cancel.json"));
 
