@@ -68,8 +68,8 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     /**
-     * Uploads JSONL {@code file} for fine-tuning as one multipart request. Known shortcoming: there is no
-     * part-wise upload, so a very large file travels in one request and a broken connection restarts it.
+     * Uploads JSONL {@code file} for fine-tuning as one multipart request; Together's API has no upload
+     * in parts, so a broken connection sends the whole file again.
      *
      * @throws IllegalArgumentException if {@code file} is not a readable regular file.
      */
@@ -107,7 +107,10 @@ public final class TogetherFineTuning implements FineTuningClient {
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
-    /** Returns the bytes of file {@code fileId}. Known shortcoming: the whole file is read into memory. */
+    /**
+     * Returns the bytes of file {@code fileId}. Known shortcoming: the whole file is read into memory,
+     * as core's transport has no streaming download; it bites for multi-gigabyte files.
+     */
     public byte[] content(String fileId) {
         HttpCall call = transport
                 .get("files/" + id(fileId, "fileId") + "/content")

@@ -45,6 +45,7 @@ final class TogetherMapper {
     static JobEvent event(JsonObject json) {
         Instant at = required(Wire.instant(json, "created_at"), "created_at");
         String type = orElse(json.optString("type"), "message");
+        // Known shortcoming: Together's events have no id; the hash, else time, type and step, stands in.
         String hash = json.optString("hash");
         String id = hash != null && !hash.isBlank() ? hash : at + "/" + type + "/" + json.optLong("step");
         return new JobEvent(
