@@ -180,14 +180,15 @@ public final class JobWatcher {
         }
 
         private boolean metrics() {
-            List<TrainingMetrics> fresh = client.metrics(jobId, position.lastMetricsStep());
-            for (TrainingMetrics metrics : fresh) {
+            boolean reported = false;
+            for (TrainingMetrics metrics : client.metrics(jobId, position.lastMetricsStep())) {
                 if (metrics.step() > position.lastMetricsStep()) {
                     position = position.withMetricsStep(metrics.step());
                     notify(listener::onMetrics, metrics);
+                    reported = true;
                 }
             }
-            return !fresh.isEmpty();
+            return reported;
         }
 
         private boolean checkpoints() {

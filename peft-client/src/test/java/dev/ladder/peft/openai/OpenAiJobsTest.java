@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.Hyperparameters;
+import dev.ladder.peft.JobError;
 import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.TrainingMethod;
@@ -181,6 +182,25 @@ class OpenAiJobsTest {
         assertThat(first.rawStatus()).isEqualTo("warming_up");
         assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(second.rawStatus()).isEqualTo("archived");
+    }
+
+    @Test
+    void readsTheErrorOfAFailedJob() {
+        // The spec's job with status failed and an error of the schema's shape (code, message, param).
+        String failed = Payloads.text("openai-openapi/job-retrieve.json")
+                .replace("\"succeeded\"", "\"failed\"")
+                .replace(
+                        "\"status\"",
+                        "\"error\": {\"code\": \"invalid_training_file\", \"message\": \"The job failed due to an"
+                                + " invalid training file.\", \"param\": \"training_file\"}, \"status\"");
+        server.enqueue(json(200, failed));
+
+        FineTuneJob job = client.retrieve("ftjob-abc123");
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error())
+                .isEqualTo(new JobError(
+                        "invalid_training_file", "The job failed due to an invalid training file.", "training_file"));
     }
 
     @Test
