@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqlDatabase {
     private static final Logger log = LoggerFactory.getLogger(SqlDatabase.class);
+    private static final String PRIVILEGE_CHECK = "SELECT r.rolsuper"
+            + " OR pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER')"
+            + " OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER')"
+            + " OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'), current_user"
+            + " FROM pg_roles r WHERE r.rolname = current_user";
 
     private final SqlDialect dialect;
     private final ConnectionSource connections;
@@ -134,7 +139,24 @@ public final class SqlDatabase {
                 statement.execute("SET LOCAL search_path TO " + quoteIdentifier(schema));
             }
             // Once a query has run, the transaction can no longer be switched to read-write.
-            statement.execute("SELECT 1");
+            refusePrivilegedRole(statement);
+        }
+    }
+
+    /**
+     * Refuses a role for which a read-only transaction is no wall: a superuser, or a member of the
+     * roles that run programs or read and write server files ({@code COPY ... TO PROGRAM},
+     * {@code COPY ... TO '/file'} and {@code pg_read_file} all work in a read-only transaction).
+     */
+    private static void refusePrivilegedRole(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(PRIVILEGE_CHECK)) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new SQLException(
+                        "PostgreSQL role '" + rs.getString(2) + "' is a superuser or may run server programs or"
+                                + " read and write server files, which a read-only transaction does not prevent:"
+                                + " connect as a role without those privileges, ideally one that may only SELECT",
+                        "42501");
+            }
         }
     }
 

@@ -82,7 +82,7 @@ class HostileStatementsPostgresTest {
             TRUNCATE genre CASCADE                                  | ERROR: cannot execute TRUNCATE TABLE in a read-only transaction
             SET transaction_read_only = off                         | ERROR: transaction read-write mode must be set before any query
             SET transaction_read_only = off; DELETE FROM genre      | refused by the read-only connection: the driver would send this as 2 statements, and a COMMIT or ROLLBACK among them would end the read-only transaction; send one statement
-            COMMIT; DELETE FROM reflection_chinook.playlisttrack    | refused by the read-only connection: the driver would send this as 2 statements, and a COMMIT or ROLLBACK among them would end the read-only transaction; send one statement
+            COMMIT; DELETE FROM playlisttrack                       | refused by the read-only connection: the driver would send this as 2 statements, and a COMMIT or ROLLBACK among them would end the read-only transaction; send one statement
             """)
     void readOnlyTransactionRefusesWriteThatSkipsTheCheck(String sql, String message) {
         assertThatThrownBy(() -> database.queryWithoutCheck(sql))
@@ -100,6 +100,27 @@ class HostileStatementsPostgresTest {
         }
 
         assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void acceptsTheUnprivilegedTestRole() {
+        assertThat(database.query("SELECT current_user").rows()).hasSize(1);
+    }
+
+    @Test
+    void refusesARoleThatCouldActOutsideTheReadOnlyTransaction() {
+        SqlDatabase asSuperuser = SqlDatabase.builder(
+                        SqlDialect.POSTGRESQL, () -> PrivilegedRole.pretend(DriverManager.getConnection(url)))
+                .schema(PostgresChinook.SCHEMA)
+                .build();
+
+        assertThatThrownBy(() -> asSuperuser.query("SELECT 1"))
+                .isInstanceOfSatisfying(
+                        SqlExecutionException.class,
+                        e -> assertThat(e.queryFailed()).isFalse())
+                .hasMessage("PostgreSQL role 'postgres' is a superuser or may run server programs or read and write"
+                        + " server files, which a read-only transaction does not prevent: connect as a role without"
+                        + " those privileges, ideally one that may only SELECT");
     }
 
     @Test
