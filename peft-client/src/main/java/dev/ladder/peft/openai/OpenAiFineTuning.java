@@ -31,8 +31,9 @@ import okhttp3.RequestBody;
 /**
  * OpenAI's fine-tuning API: files (multipart upload, large files through the Uploads API in parts, list,
  * get, delete, content), jobs (create with supervised, DPO or reinforcement; list, retrieve, cancel, pause,
- * resume), events, checkpoints and training metrics. Built on core's {@link HttpTransport}, so retries, timeouts and the
- * mapping of HTTP errors to core's exceptions are the transport's. Immutable and thread-safe.
+ * resume), events, checkpoints and training metrics. Built on core's {@link HttpTransport}, so
+ * retries, timeouts and the mapping of HTTP errors to core's exceptions are the transport's.
+ * Immutable and thread-safe.
  */
 public final class OpenAiFineTuning implements FineTuningClient {
     /** The base URL used when {@code OPENAI_BASE_URL} is not set. */
