@@ -1,10 +1,11 @@
 package dev.ladder.peft;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The operations every fine-tuning provider offers, over the normalised job model: upload a training
- * file, look jobs up, cancel them, read their events and checkpoints. Creating a job takes
+ * file, look jobs up, cancel them, read their events, checkpoints and training metrics. Creating a job takes
  * provider-specific settings, so each implementation adds its own {@code create} method. Lists are lazy
  * iterables that fetch further pages only as iteration reaches them. Implementations are immutable and
  * thread-safe.
@@ -37,4 +38,11 @@ public interface FineTuningClient {
 
     /** Returns the checkpoints of job {@code jobId}, newest first, fetching pages lazily. */
     Iterable<Checkpoint> checkpoints(String jobId);
+
+    /**
+     * Returns the training metrics of job {@code jobId} logged after step {@code afterStep}, oldest
+     * first; pass -1 for all. Providers report them in their own way (OpenAI in metrics events,
+     * Together at a metrics endpoint); each implementation reads no more than it needs.
+     */
+    List<TrainingMetrics> metrics(String jobId, long afterStep);
 }

@@ -10,15 +10,18 @@ public interface JobListener {
     /** Called on the first poll and whenever the status changes, with the job as just retrieved. */
     default void onStatus(FineTuneJob job) {}
 
-    /**
-     * Called once per new event, oldest first. Store {@link JobEvent#id()} to resume the watch after a
-     * restart without seeing the event again.
-     */
+    /** Called once per new event, oldest first. */
     default void onEvent(JobEvent event) {}
 
-    /** Called after {@link #onEvent} for each new event that carries training metrics. */
-    default void onMetrics(JobEvent event) {}
+    /** Called once per training step with new metrics, such as the loss, oldest first. */
+    default void onMetrics(TrainingMetrics metrics) {}
 
-    /** Called once per checkpoint not seen before in this watch, oldest first. */
+    /** Called once per checkpoint not reported before, lowest step first. */
     default void onCheckpoint(Checkpoint checkpoint) {}
+
+    /**
+     * Called after each poll that reported something, with the position to resume from: store it to
+     * continue after a restart with {@link JobWatcher#watch(String, WatchPosition, JobListener)}.
+     */
+    default void onPosition(WatchPosition position) {}
 }

@@ -7,20 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for a fine-tuning job to finish by polling its status, events and checkpoints, and reports each
- * change to a {@link JobListener}. The poll interval starts short, grows by a factor while nothing changes
- * and falls back to the start when something does. Retriable errors (connection, rate limit, server) are
- * tolerated up to a number in a row; the watch holds no state the caller cannot rebuild, so after a JVM
- * restart it resumes from the job id and the last event id. Immutable and thread-safe; each
+ * Waits for a fine-tuning job to finish by polling its status, events, training metrics and
+ * checkpoints, and reports each change to a {@link JobListener}. The poll interval starts short, grows
+ * by a factor while nothing changes and falls back to the start when something does. Retriable errors
+ * (connection, rate limit, server) are tolerated up to a number in a row. The watch holds no state
+ * but the job id and a {@link WatchPosition}, which the listener receives as it moves, so after a JVM
+ * restart it resumes where it stopped, reporting nothing twice. Immutable and thread-safe; each
  * {@code watch} call blocks its thread.
  */
 public final class JobWatcher {
@@ -52,7 +52,7 @@ public final class JobWatcher {
     }
 
     /**
-     * Waits for job {@code jobId} to reach a terminal status, reporting every event from the start.
+     * Waits for job {@code jobId} to reach a terminal status, reporting everything from the start.
      *
      * @return the job in its terminal status.
      * @throws WatchTimeoutException if the timeout passes first; the job keeps running.
@@ -60,24 +60,24 @@ public final class JobWatcher {
      * @throws LadderException if a poll fails with a non-retriable error, or too many in a row fail.
      */
     public FineTuneJob watch(String jobId, JobListener listener) {
-        return watch(jobId, null, listener);
+        return watch(jobId, WatchPosition.START, listener);
     }
 
     /**
-     * Resumes waiting for job {@code jobId}, reporting only events newer than {@code afterEventId}.
-     * Known shortcoming: checkpoints are not tracked across restarts, so a resumed watch reports the
-     * job's existing checkpoints again.
+     * Resumes waiting for job {@code jobId}, reporting only what comes after {@code from}: events newer
+     * than its last event, metrics of later steps, and checkpoints it does not list. Pass the position
+     * last given to {@link JobListener#onPosition}, or the one in a {@link WatchTimeoutException}.
      *
-     * @param afterEventId the last event already seen, or null to report all events.
      * @return the job in its terminal status.
      * @throws WatchTimeoutException if the timeout passes first; the job keeps running.
      * @throws CancelledException if the thread is interrupted; the interrupt flag is kept.
      * @throws LadderException if a poll fails with a non-retriable error, or too many in a row fail.
      */
-    public FineTuneJob watch(String jobId, String afterEventId, JobListener listener) {
+    public FineTuneJob watch(String jobId, WatchPosition from, JobListener listener) {
         Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(listener, "listener");
-        Watch watch = new Watch(jobId, afterEventId, listener);
+        Watch watch = new Watch(jobId, from, listener);
         Instant deadline = clock.instant().plus(timeout);
         Duration interval = initialInterval;
         int failures = 0;
@@ -97,9 +97,9 @@ public final class JobWatcher {
             if (!clock.instant().isBefore(deadline)) {
                 throw new WatchTimeoutException(
                         "job " + jobId + " did not finish within " + timeout + ": it keeps"
-                                + " running; watch again with its id to resume",
+                                + " running; watch again from the exception's position to resume",
                         jobId,
-                        watch.lastEventId,
+                        watch.position,
                         watch.last);
             }
             interval = changed ? initialInterval : next(interval);
@@ -137,13 +137,12 @@ public final class JobWatcher {
     private final class Watch {
         private final String jobId;
         private final JobListener listener;
-        private final Set<String> checkpointsSeen = new HashSet<>();
-        private String lastEventId;
+        private WatchPosition position;
         private FineTuneJob last;
 
-        Watch(String jobId, String afterEventId, JobListener listener) {
+        Watch(String jobId, WatchPosition from, JobListener listener) {
             this.jobId = jobId;
-            this.lastEventId = afterEventId;
+            this.position = from;
             this.listener = listener;
         }
 
@@ -156,37 +155,54 @@ public final class JobWatcher {
             if (changed) {
                 notify(listener::onStatus, job);
             }
-            return events() | checkpoints() | changed;
+            WatchPosition before = position;
+            boolean reported = events() | metrics() | checkpoints();
+            if (!position.equals(before)) {
+                notify(listener::onPosition, position);
+            }
+            return reported || changed;
         }
 
         private boolean events() {
             List<JobEvent> fresh = new ArrayList<>();
             for (JobEvent event : client.events(jobId)) {
-                if (event.id().equals(lastEventId)) {
+                if (event.id().equals(position.lastEventId())) {
                     break;
                 }
                 fresh.add(event);
             }
             Collections.reverse(fresh);
             for (JobEvent event : fresh) {
-                lastEventId = event.id();
+                position = position.withEvent(event.id());
                 notify(listener::onEvent, event);
-                if (event.hasMetrics()) {
-                    notify(listener::onMetrics, event);
-                }
             }
             return !fresh.isEmpty();
+        }
+
+        private boolean metrics() {
+            boolean reported = false;
+            for (TrainingMetrics metrics : client.metrics(jobId, position.lastMetricsStep())) {
+                if (metrics.step() > position.lastMetricsStep()) {
+                    position = position.withMetricsStep(metrics.step());
+                    notify(listener::onMetrics, metrics);
+                    reported = true;
+                }
+            }
+            return reported;
         }
 
         private boolean checkpoints() {
             List<Checkpoint> fresh = new ArrayList<>();
             for (Checkpoint checkpoint : client.checkpoints(jobId)) {
-                if (checkpointsSeen.add(checkpoint.id())) {
+                if (!position.checkpointIds().contains(checkpoint.id())) {
                     fresh.add(checkpoint);
                 }
             }
-            Collections.reverse(fresh);
-            fresh.forEach(c -> notify(listener::onCheckpoint, c));
+            fresh.sort(Comparator.comparingLong(Checkpoint::step));
+            for (Checkpoint checkpoint : fresh) {
+                position = position.withCheckpoint(checkpoint.id());
+                notify(listener::onCheckpoint, checkpoint);
+            }
             return !fresh.isEmpty();
         }
 

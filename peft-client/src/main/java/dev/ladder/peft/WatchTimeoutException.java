@@ -5,26 +5,27 @@ import java.util.Objects;
 
 /**
  * A watch gave up waiting before the job finished. The job keeps running at the provider; resume with
- * {@link JobWatcher#watch(String, String, JobListener)} using {@link #jobId()} and {@link #lastEventId()}.
+ * {@link JobWatcher#watch(String, WatchPosition, JobListener)} using {@link #jobId()} and
+ * {@link #position()}.
  */
 public class WatchTimeoutException extends LadderException {
     private static final long serialVersionUID = 1L;
 
     private final String jobId;
-    private final String lastEventId;
+    private final WatchPosition position;
     private final transient FineTuneJob lastSeen;
 
     /**
      * Creates the exception.
      *
      * @param jobId the watched job.
-     * @param lastEventId the newest event delivered, or null if none was.
+     * @param position how far the watch had reported the job.
      * @param lastSeen the job as last retrieved, or null if no poll succeeded.
      */
-    public WatchTimeoutException(String message, String jobId, String lastEventId, FineTuneJob lastSeen) {
+    public WatchTimeoutException(String message, String jobId, WatchPosition position, FineTuneJob lastSeen) {
         super(message);
         this.jobId = Objects.requireNonNull(jobId, "jobId");
-        this.lastEventId = lastEventId;
+        this.position = Objects.requireNonNull(position, "position");
         this.lastSeen = lastSeen;
     }
 
@@ -33,9 +34,9 @@ public class WatchTimeoutException extends LadderException {
         return jobId;
     }
 
-    /** Returns the id of the newest event delivered to the listener, or null if none was. */
-    public String lastEventId() {
-        return lastEventId;
+    /** Returns the position to resume from. */
+    public WatchPosition position() {
+        return position;
     }
 
     /** Returns the job as last retrieved, or null if no poll succeeded or after deserialisation. */

@@ -18,6 +18,7 @@ final class FakeFineTuningClient implements FineTuningClient {
     private JobStatus status = JobStatus.QUEUED;
     private LadderException eventFailure;
     int retrieves;
+    int metricsCalls;
 
     FakeFineTuningClient then(JobStatus next, JobEvent... newEvents) {
         script.add(new Step(next, List.of(newEvents), List.of()));
@@ -96,6 +97,16 @@ final class FakeFineTuningClient implements FineTuningClient {
         List<Checkpoint> newestFirst = new ArrayList<>(checkpoints);
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** Reads metrics from the metrics events, as OpenAI reports them. */
+    @Override
+    public List<TrainingMetrics> metrics(String jobId, long afterStep) {
+        metricsCalls++;
+        return events.stream()
+                .filter(e -> e.type().equals("metrics") && e.metrics().get("step") > afterStep)
+                .map(e -> new TrainingMetrics(e.metrics().get("step").longValue(), e.metrics()))
+                .toList();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JobWatcherTest {
@@ -35,8 +36,8 @@ class JobWatcherTest {
         }
 
         @Override
-        public void onMetrics(JobEvent event) {
-            seen.add("metrics " + event.metrics().get("train_loss"));
+        public void onMetrics(TrainingMetrics metrics) {
+            seen.add("metrics " + metrics.step() + " " + metrics.values().get("train_loss"));
         }
 
         @Override
@@ -68,7 +69,7 @@ class JobWatcherTest {
     }
 
     @Test
-    void reportsEachEventOnceOldestFirstAndMetricsAfterTheirEvent() {
+    void reportsEachEventOnceOldestFirstAndMetricsAfterTheEvents() {
         client.then(JobStatus.RUNNING, event("e1", "started"), metrics("e2", 1, 0.9))
                 .then(JobStatus.RUNNING, metrics("e3", 2, 0.5))
                 .then(JobStatus.SUCCEEDED, event("e4", "done"));
@@ -80,9 +81,9 @@ class JobWatcherTest {
                         "status RUNNING",
                         "event e1",
                         "event e2",
-                        "metrics 0.9",
+                        "metrics 1 0.9",
                         "event e3",
-                        "metrics 0.5",
+                        "metrics 2 0.5",
                         "status SUCCEEDED",
                         "event e4");
     }
@@ -92,9 +93,49 @@ class JobWatcherTest {
         client.then(JobStatus.RUNNING, event("e1", "started"), event("e2", "epoch 1"), event("e3", "epoch 2"))
                 .then(JobStatus.SUCCEEDED);
 
-        watcher().watch("ftjob-1", "e2", recorder);
+        watcher().watch("ftjob-1", WatchPosition.afterEvent("e2"), recorder);
 
         assertThat(seen).containsExactly("status RUNNING", "event e3", "status SUCCEEDED");
+    }
+
+    @Test
+    void resumesWithoutReportingMetricsOrCheckpointsAgain() {
+        client.thenCheckpoint(JobStatus.RUNNING, checkpoint(100))
+                .then(JobStatus.RUNNING, metrics("e1", 1, 0.9), metrics("e2", 2, 0.5))
+                .thenCheckpoint(JobStatus.SUCCEEDED, checkpoint(200));
+        WatchPosition stored = new WatchPosition("e1", 1, Set.of("ckpt-100"));
+
+        watcher().watch("ftjob-1", WatchPosition.parse(stored.toString()), recorder);
+
+        assertThat(seen)
+                .containsExactly("status RUNNING", "event e2", "metrics 2 0.5", "status SUCCEEDED", "checkpoint 200");
+    }
+
+    @Test
+    void handsTheListenerEachNewPositionToStore() {
+        List<WatchPosition> positions = new ArrayList<>();
+        client.then(JobStatus.RUNNING, metrics("e1", 1, 0.9))
+                .then(JobStatus.RUNNING)
+                .thenCheckpoint(JobStatus.SUCCEEDED, checkpoint(100));
+
+        watcher().watch("ftjob-1", new JobListener() {
+            @Override
+            public void onPosition(WatchPosition position) {
+                positions.add(position);
+            }
+        });
+
+        assertThat(positions)
+                .containsExactly(new WatchPosition("e1", 1, Set.of()), new WatchPosition("e1", 1, Set.of("ckpt-100")));
+    }
+
+    @Test
+    void asksTheClientForMetricsOnEveryPoll() {
+        client.then(JobStatus.RUNNING).then(JobStatus.RUNNING).then(JobStatus.SUCCEEDED);
+
+        watcher().watch("ftjob-1", recorder);
+
+        assertThat(client.metricsCalls).isEqualTo(3);
     }
 
     @Test
@@ -168,11 +209,11 @@ class JobWatcherTest {
         assertThatThrownBy(() -> watcher.watch("ftjob-1", recorder))
                 .isInstanceOfSatisfying(WatchTimeoutException.class, e -> {
                     assertThat(e.jobId()).isEqualTo("ftjob-1");
-                    assertThat(e.lastEventId()).isEqualTo("e1");
+                    assertThat(e.position()).isEqualTo(WatchPosition.afterEvent("e1"));
                     assertThat(e.lastSeen().status()).isEqualTo(JobStatus.RUNNING);
                 })
-                .hasMessage("job ftjob-1 did not finish within PT0.25S: it keeps running; watch again with its id"
-                        + " to resume");
+                .hasMessage("job ftjob-1 did not finish within PT0.25S: it keeps running; watch again from the"
+                        + " exception's position to resume");
     }
 
     @Test

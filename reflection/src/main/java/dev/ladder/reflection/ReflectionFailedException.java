@@ -20,7 +20,10 @@ public final class ReflectionFailedException extends LadderException {
         this.attempts = List.copyOf(attempts);
     }
 
-    /** Returns the attempts completed before the failure, oldest first; may be empty. */
+    /**
+     * Returns the attempts completed before the failure, oldest first; may be empty. Pass them to
+     * {@link ReflectionLoop#continueFrom} to go on once the model is reachable again.
+     */
     public List<Attempt> attempts() {
         return attempts;
     }

@@ -58,9 +58,31 @@ public final class ReflectionLoop {
      * @throws RuntimeException whatever the verifier throws when it cannot check an output.
      */
     public ReflectionResult run(String task) {
+        return continueFrom(task, List.of());
+    }
+
+    /**
+     * Goes on with {@code task} after {@code earlier}, attempts made before by this loop or one with
+     * the same model and verifier: those recovered from a {@link ReflectionFailedException}, or a
+     * one-shot answer that reflection should now correct. The next attempt reflects on the last of
+     * them, and every limit counts them too: when the last passed, repeated the one before it, or
+     * the attempts or tokens are used up, no model call is made. Returns all attempts, earlier ones
+     * first.
+     *
+     * @throws IllegalArgumentException when the earlier attempts are not numbered 1, 2, 3...
+     * @throws ReflectionFailedException when a model call fails; it carries every attempt so far.
+     * @throws RuntimeException whatever the verifier throws when it cannot check an output.
+     */
+    public ReflectionResult continueFrom(String task, List<Attempt> earlier) {
         Objects.requireNonNull(task, "task");
-        List<Attempt> attempts = new ArrayList<>();
-        StopReason reason = null;
+        List<Attempt> attempts = new ArrayList<>(earlier);
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i).number() != i + 1) {
+                throw new IllegalArgumentException("earlier attempt " + (i + 1) + " is numbered "
+                        + attempts.get(i).number() + ": pass the attempts of one loop, oldest first");
+            }
+        }
+        StopReason reason = attempts.isEmpty() ? null : stopReason(attempts);
         while (reason == null) {
             Attempt attempt = attempt(task, attempts);
             attempts.add(attempt);

@@ -2,6 +2,7 @@ package dev.ladder.reflection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ladder.core.LadderException;
 import dev.ladder.core.Message;
@@ -171,6 +172,85 @@ class ReflectionLoopTest {
                 })
                 .hasMessage("model call failed at attempt 2 of the reflection loop, after 1 traced attempt(s):"
                         + " provider is down");
+    }
+
+    @Test
+    void continuesFromAnEarlierFailedAttempt() {
+        ScriptedChatModel model = ScriptedChatModel.create().replies("1", "2");
+        ReflectionResult oneShot = ReflectionLoop.builder(model, EVEN_NUMBER)
+                .maxAttempts(1)
+                .build()
+                .run("Pick.");
+
+        ReflectionResult result =
+                ReflectionLoop.builder(model, EVEN_NUMBER).build().continueFrom("Pick.", oneShot.attempts());
+
+        assertThat(result.attempts()).extracting(Attempt::number).containsExactly(1, 2);
+        assertThat(result.output()).isEqualTo("2");
+        assertThat(userText(model.lastRequest().messages())).contains("Your previous answer was:\n1\n");
+    }
+
+    @Test
+    void makesNoCallWhenTheEarlierAttemptPassed() {
+        ScriptedChatModel model = ScriptedChatModel.create().reply("4");
+        ReflectionResult oneShot = ReflectionLoop.builder(model, EVEN_NUMBER)
+                .maxAttempts(1)
+                .build()
+                .run("Pick.");
+
+        ReflectionResult result =
+                ReflectionLoop.builder(model, EVEN_NUMBER).build().continueFrom("Pick.", oneShot.attempts());
+
+        assertThat(result.stopReason()).isEqualTo(StopReason.PASSED);
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void countsEarlierAttemptsTowardsTheMaximum() {
+        ScriptedChatModel model = ScriptedChatModel.create().replies("1", "3", "5", "7");
+        ReflectionResult twoShots = ReflectionLoop.builder(model, EVEN_NUMBER)
+                .maxAttempts(2)
+                .build()
+                .run("Pick.");
+
+        ReflectionResult result = ReflectionLoop.builder(model, EVEN_NUMBER)
+                .maxAttempts(3)
+                .build()
+                .continueFrom("Pick.", twoShots.attempts());
+
+        assertThat(result.attempts()).extracting(Attempt::output).containsExactly("1", "3", "5");
+        assertThat(result.stopReason()).isEqualTo(StopReason.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void goesOnAfterAModelFailureWithTheAttemptsItKept() {
+        ScriptedChatModel model = ScriptedChatModel.create()
+                .reply("1")
+                .fail(new LadderException("provider is down"))
+                .reply("2");
+        ReflectionLoop loop = ReflectionLoop.builder(model, EVEN_NUMBER).build();
+        ReflectionFailedException failure =
+                catchThrowableOfType(ReflectionFailedException.class, () -> loop.run("Pick."));
+
+        ReflectionResult result = loop.continueFrom("Pick.", failure.attempts());
+
+        assertThat(result.attempts()).extracting(Attempt::output).containsExactly("1", "2");
+        assertThat(result.passed()).isTrue();
+    }
+
+    @Test
+    void refusesEarlierAttemptsOutOfOrder() {
+        ScriptedChatModel model = ScriptedChatModel.create().replies("1", "3");
+        List<Attempt> attempts = ReflectionLoop.builder(model, EVEN_NUMBER)
+                .maxAttempts(2)
+                .build()
+                .run("Pick.")
+                .attempts();
+        ReflectionLoop loop = ReflectionLoop.builder(model, EVEN_NUMBER).build();
+
+        assertThatThrownBy(() -> loop.continueFrom("Pick.", List.of(attempts.get(1), attempts.get(0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("earlier attempt 1 is numbered 2: pass the attempts of one loop, oldest first");
     }
 
     @Test

@@ -11,5 +11,11 @@ public enum DatasetFormat {
      * Preference pairs for DPO: {@code {"input": {"messages": [...]}, "preferred_output": [...],
      * "non_preferred_output": [...]}}. Used by OpenAI and Together DPO.
      */
-    PREFERENCE
+    PREFERENCE,
+    /**
+     * Prompts for reinforcement fine-tuning: {@code {"messages": [...], "tools": [...], ...}} ending with
+     * the user turn the model answers; every other top-level key is data the grader reads as
+     * {@code {{item.key}}}. Used by OpenAI reinforcement fine-tuning.
+     */
+    REINFORCEMENT
 }

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a fine-tuning JSONL file line by line before anything is uploaded: each line valid JSON, known
@@ -30,6 +34,7 @@ public final class DatasetValidator {
     private final int maxTokensPerExample;
     private final long maxFileBytes;
     private final TokenEstimator estimator;
+    private final List<String> graderFields;
 
     private DatasetValidator(Builder b) {
         this.format = b.format;
@@ -38,6 +43,7 @@ public final class DatasetValidator {
         this.maxTokensPerExample = b.maxTokensPerExample;
         this.maxFileBytes = b.maxFileBytes;
         this.estimator = b.estimator;
+        this.graderFields = List.copyOf(b.graderFields);
     }
 
     /** Returns a builder with the defaults: chat format, 10 to 1,000,000 examples, 4,096 tokens, 8 GB. */
@@ -100,7 +106,7 @@ public final class DatasetValidator {
     }
 
     private ValidationReport validate(BufferedReader reader, String source, List<Issue> fileIssues) throws IOException {
-        ExampleCheck check = new ExampleCheck(format, estimator);
+        ExampleCheck check = new ExampleCheck(format, estimator, graderFields);
         List<Issue> issues = new ArrayList<>();
         List<ExampleStats> examples = new ArrayList<>();
         int lineNumber = 0;
@@ -203,6 +209,21 @@ public final class DatasetValidator {
         return List.of();
     }
 
+    private static final Pattern ITEM_FIELD = Pattern.compile("\\{\\{\\s*item\\.([A-Za-z0-9_]+)");
+
+    private static void collectItemFields(Object value, Set<String> fields) {
+        if (value instanceof String text) {
+            Matcher m = ITEM_FIELD.matcher(text);
+            while (m.find()) {
+                fields.add(m.group(1));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectItemFields(v, fields));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectItemFields(v, fields));
+        }
+    }
+
     private static String kind(Object value) {
         if (value instanceof List) {
             return "array";
@@ -222,8 +243,21 @@ public final class DatasetValidator {
         private int maxTokensPerExample = 4096;
         private long maxFileBytes = 8L * 1024 * 1024 * 1024;
         private TokenEstimator estimator = TokenEstimator.heuristic();
+        private final Set<String> graderFields = new TreeSet<>();
 
         private Builder() {}
+
+        /**
+         * Requires every line of a {@link DatasetFormat#REINFORCEMENT} file to carry the top-level fields
+         * that {@code grader} reads, found in its templates as {@code {{item.field}}} or
+         * {@code {{ item.field }}}. The grader is the object passed to
+         * {@code OpenAiJobRequest.Builder.reinforcement}.
+         */
+        public Builder graderFields(Map<String, ?> grader) {
+            Objects.requireNonNull(grader, "grader");
+            collectItemFields(grader, graderFields);
+            return this;
+        }
 
         /** Sets the line format to check against; default {@link DatasetFormat#CHAT}. */
         public Builder format(DatasetFormat format) {

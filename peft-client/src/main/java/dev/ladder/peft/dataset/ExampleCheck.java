@@ -12,15 +12,44 @@ final class ExampleCheck {
 
     private final DatasetFormat format;
     private final ConversationCheck conversation;
+    private final List<String> graderFields;
 
-    ExampleCheck(DatasetFormat format, TokenEstimator estimator) {
+    ExampleCheck(DatasetFormat format, TokenEstimator estimator, List<String> graderFields) {
         this.format = format;
         this.conversation = new ConversationCheck(estimator);
+        this.graderFields = graderFields;
     }
 
     /** Checks {@code example}, reporting into {@code issues}; returns its stats, or null if unusable. */
     ExampleStats check(int line, Map<?, ?> example, LineIssues issues) {
-        return format == DatasetFormat.CHAT ? chat(line, example, issues) : preference(line, example, issues);
+        return switch (format) {
+            case CHAT -> chat(line, example, issues);
+            case PREFERENCE -> preference(line, example, issues);
+            case REINFORCEMENT -> reinforcement(line, example, issues);
+        };
+    }
+
+    private ExampleStats reinforcement(int line, Map<?, ?> example, LineIssues issues) {
+        for (String field : graderFields) {
+            if (example.get(field) == null) {
+                issues.error(
+                        "missing_grader_field",
+                        "no \"" + field + "\", which the grader reads as {{item." + field + "}}: add it to every line");
+            }
+        }
+        Set<String> tools = conversation.declaredTools(example.get("tools"), issues);
+        ConversationCheck.Tally tally = conversation.check(example.get("messages"), tools, "messages", issues);
+        if (tally == null) {
+            return null;
+        }
+        if (!"user".equals(tally.lastRole())) {
+            issues.error(
+                    "prompt_not_ending_with_user",
+                    "messages end with " + withArticle(tally.lastRole()) + " message: a reinforcement prompt must"
+                            + " end with the user turn the model answers");
+        }
+        int toolTokens = example.get("tools") == null ? 0 : conversation.count(Json.write(example.get("tools")));
+        return new ExampleStats(line, tally.tokens() + toolTokens, 0);
     }
 
     private ExampleStats chat(int line, Map<?, ?> example, LineIssues issues) {
@@ -94,6 +123,9 @@ final class ExampleCheck {
     }
 
     private static String withArticle(String role) {
+        if (role == null) {
+            return "no";
+        }
         return (role.startsWith("a") ? "an " : "a ") + role;
     }
 

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * with one leading non-letter, digit groups of up to three, punctuation runs, whitespace runs), then each
  * piece is priced: a letter run costs one token per 8 letters (rounded up) in Latin script and one per
  * letter in other scripts, a non-letter glued before a word costs one more, a digit group one, a
- * punctuation run one per 2 characters, a whitespace run one. Known shortcoming: the rules are not
- * calibrated against a real tokenizer; expect errors of some tens of percent on code or repetitive text.
+ * punctuation run one per 2 characters, a whitespace run one. Measured against {@code o200k_base}
+ * ({@code TokenCountTest}): within 2% on the cookbook's chat file, about 10% under on prose mixed with
+ * code, about a third over on short JSON answers. Use {@link TiktokenEstimator} for exact counts.
  * Thread-safe.
  */
 final class HeuristicTokenEstimator implements TokenEstimator {

@@ -8,6 +8,7 @@ import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.FineTuningClient;
 import dev.ladder.peft.JobEvent;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Paged;
@@ -16,9 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -27,8 +31,9 @@ import okhttp3.RequestBody;
 /**
  * OpenAI's fine-tuning API: files (multipart upload, large files through the Uploads API in parts, list,
  * get, delete, content), jobs (create with supervised, DPO or reinforcement; list, retrieve, cancel, pause,
- * resume), events and checkpoints. Built on core's {@link HttpTransport}, so retries, timeouts and the
- * mapping of HTTP errors to core's exceptions are the transport's. Immutable and thread-safe.
+ * resume), events, checkpoints and training metrics. Built on core's {@link HttpTransport}, so
+ * retries, timeouts and the mapping of HTTP errors to core's exceptions are the transport's.
+ * Immutable and thread-safe.
  */
 public final class OpenAiFineTuning implements FineTuningClient {
     /** The base URL used when {@code OPENAI_BASE_URL} is not set. */
@@ -122,7 +127,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
 
     /** Returns the files of the organisation, fetching pages lazily. */
     public Iterable<UploadedFile> files() {
-        return list("files", OpenAiMapper::file);
+        return list("files", Map.of(), OpenAiMapper::file);
     }
 
     /** Returns file {@code fileId}. */
@@ -185,17 +190,53 @@ public final class OpenAiFineTuning implements FineTuningClient {
 
     @Override
     public Iterable<FineTuneJob> jobs() {
-        return list("fine_tuning/jobs", OpenAiMapper::job);
+        return list("fine_tuning/jobs", Map.of(), OpenAiMapper::job);
+    }
+
+    /**
+     * Returns the jobs whose metadata holds every pair of {@code metadata}, newest first, fetching pages
+     * lazily; OpenAI filters them ({@code metadata[key]=value}).
+     *
+     * @throws IllegalArgumentException if {@code metadata} is empty.
+     */
+    public Iterable<FineTuneJob> jobs(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            throw new IllegalArgumentException("metadata filter is empty: call jobs() to list every job");
+        }
+        Map<String, String> filter = new TreeMap<>();
+        metadata.forEach((key, value) -> filter.put("metadata[" + key + "]", value));
+        return list("fine_tuning/jobs", filter, OpenAiMapper::job);
     }
 
     @Override
     public Iterable<JobEvent> events(String jobId) {
-        return list(jobPath(jobId) + "/events", OpenAiMapper::event);
+        return list(jobPath(jobId) + "/events", Map.of(), OpenAiMapper::event);
     }
 
     @Override
     public Iterable<Checkpoint> checkpoints(String jobId) {
-        return list(jobPath(jobId) + "/checkpoints", OpenAiMapper::checkpoint);
+        return list(jobPath(jobId) + "/checkpoints", Map.of(), OpenAiMapper::checkpoint);
+    }
+
+    /**
+     * Returns the metrics OpenAI logged after step {@code afterStep} in the job's {@code metrics}
+     * events, oldest first. Events come newest first, so only the pages back to that step are read.
+     */
+    @Override
+    public List<TrainingMetrics> metrics(String jobId, long afterStep) {
+        List<TrainingMetrics> fresh = new ArrayList<>();
+        for (JobEvent event : events(jobId)) {
+            Double step = event.metrics().get("step");
+            if (!event.type().equals("metrics") || step == null) {
+                continue;
+            }
+            if (step.longValue() <= afterStep) {
+                break;
+            }
+            fresh.add(new TrainingMetrics(step.longValue(), event.metrics()));
+        }
+        Collections.reverse(fresh);
+        return fresh;
     }
 
     private FineTuneJob job(HttpCall.Builder call) {
@@ -206,10 +247,11 @@ public final class OpenAiFineTuning implements FineTuningClient {
         return Wire.object(transport, call.build(), what);
     }
 
-    private <T> Iterable<T> list(String path, Function<JsonObject, T> mapper) {
+    private <T> Iterable<T> list(String path, Map<String, String> filter, Function<JsonObject, T> mapper) {
         return Paged.of(cursor -> {
             HttpCall.Builder call =
                     transport.get(path).operation("list " + path).queryParameter("limit", Integer.toString(PAGE_SIZE));
+            filter.forEach(call::queryParameter);
             if (cursor != null) {
                 call.queryParameter("after", cursor);
             }

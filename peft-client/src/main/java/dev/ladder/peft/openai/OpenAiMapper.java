@@ -11,9 +11,13 @@ import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Wire;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns OpenAI's JSON objects into the normalised model. Stateless; thread-safe. */
 final class OpenAiMapper {
+    private static final Logger log = LoggerFactory.getLogger(OpenAiMapper.class);
+
     private OpenAiMapper() {}
 
     static FineTuneJob job(JsonObject json) {
@@ -21,7 +25,7 @@ final class OpenAiMapper {
         return new FineTuneJob(
                 json.string("id"),
                 json.optString("model"),
-                status(rawStatus),
+                status(rawStatus, json),
                 rawStatus,
                 method(json.optObject("method")),
                 hyperparameters(json),
@@ -66,17 +70,32 @@ final class OpenAiMapper {
                 required(Wire.instant(json, "created_at"), "created_at"));
     }
 
-    /** Maps OpenAI's status word; a word added after this release counts as running. */
-    static JobStatus status(String raw) {
+    /**
+     * Maps OpenAI's status word. A word added after this release counts as running while the job has no
+     * {@code finished_at}; once it has one, the job is over, and its error or fine-tuned model tells how.
+     */
+    static JobStatus status(String raw, JsonObject job) {
         return switch (raw) {
             case "validating_files" -> JobStatus.VALIDATING;
             case "queued" -> JobStatus.QUEUED;
+            case "running" -> JobStatus.RUNNING;
             case "paused" -> JobStatus.PAUSED;
             case "succeeded" -> JobStatus.SUCCEEDED;
             case "failed" -> JobStatus.FAILED;
             case "cancelled" -> JobStatus.CANCELLED;
-            default -> JobStatus.RUNNING;
+            default -> unknown(raw, job);
         };
+    }
+
+    private static JobStatus unknown(String raw, JsonObject job) {
+        if (job.raw("finished_at") == null) {
+            log.debug("unknown status '{}' of job {} counts as running", raw, job.optString("id"));
+            return JobStatus.RUNNING;
+        }
+        if (error(job.optObject("error")) != null) {
+            return JobStatus.FAILED;
+        }
+        return job.optString("fine_tuned_model") != null ? JobStatus.SUCCEEDED : JobStatus.CANCELLED;
     }
 
     private static TrainingMethod method(JsonObject method) {

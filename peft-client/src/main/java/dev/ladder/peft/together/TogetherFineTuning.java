@@ -8,6 +8,7 @@ import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.FineTuningClient;
 import dev.ladder.peft.JobEvent;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Paged;
@@ -67,8 +68,8 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     /**
-     * Uploads JSONL {@code file} for fine-tuning as one multipart request. Known shortcoming: there is no
-     * part-wise upload, so a very large file travels in one request and a broken connection restarts it.
+     * Uploads JSONL {@code file} for fine-tuning as one multipart request; Together's API has no upload
+     * in parts, so a broken connection sends the whole file again.
      *
      * @throws IllegalArgumentException if {@code file} is not a readable regular file.
      */
@@ -106,7 +107,10 @@ public final class TogetherFineTuning implements FineTuningClient {
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
-    /** Returns the bytes of file {@code fileId}. Known shortcoming: the whole file is read into memory. */
+    /**
+     * Returns the bytes of file {@code fileId}. Known shortcoming: the whole file is read into memory,
+     * as core's transport has no streaming download; it bites for multi-gigabyte files.
+     */
     public byte[] content(String fileId) {
         HttpCall call = transport
                 .get("files/" + id(fileId, "fileId") + "/content")
@@ -154,12 +158,29 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     /**
-     * Returns the training metrics Together recorded for job {@code jobId}, oldest first: one map per
-     * snapshot, such as {@code train/loss}, {@code train/learning_rate} and {@code train/global_step}.
+     * Returns the training metrics Together recorded for job {@code jobId}, oldest first: one snapshot
+     * per logged step, with values such as {@code train/loss} and {@code train/learning_rate}.
      */
-    public List<Map<String, Double>> metrics(String jobId) {
+    public List<TrainingMetrics> metrics(String jobId) {
+        return metrics(jobId, -1);
+    }
+
+    /**
+     * Returns the snapshots of {@link #metrics(String)} logged after step {@code afterStep}. Their step
+     * is {@code train/global_step} (or {@code global_step}, or {@code step}), else their position.
+     */
+    @Override
+    public List<TrainingMetrics> metrics(String jobId, long afterStep) {
         JsonObject result = call(transport.get(jobPath(jobId) + "/metrics").operation("fine-tune metrics"), "metrics");
-        return result.objects("metrics").stream().map(JsonObject::numbers).toList();
+        List<JsonObject> snapshots = result.objects("metrics");
+        List<TrainingMetrics> fresh = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            TrainingMetrics metrics = TogetherMapper.metrics(snapshots.get(i), i + 1);
+            if (metrics.step() > afterStep) {
+                fresh.add(metrics);
+            }
+        }
+        return fresh;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.Lora;
 import dev.ladder.peft.TrainingMethod;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.internal.JsonObject;
 import dev.ladder.peft.internal.Wire;
@@ -33,7 +34,7 @@ final class TogetherMapper {
                 hyperparameters(json, method),
                 json.optString("training_file"),
                 json.optString("validation_file"),
-                json.optString("model_output_name"),
+                rawStatus.equals("completed") ? json.optString("model_output_name") : null,
                 json.optLong("token_count"),
                 required(Wire.instant(json, "created_at"), "created_at"),
                 rawStatus.equals("completed") ? Wire.instant(json, "updated_at") : null,
@@ -44,6 +45,7 @@ final class TogetherMapper {
     static JobEvent event(JsonObject json) {
         Instant at = required(Wire.instant(json, "created_at"), "created_at");
         String type = orElse(json.optString("type"), "message");
+        // Known shortcoming: Together's events have no id; the hash, else time, type and step, stands in.
         String hash = json.optString("hash");
         String id = hash != null && !hash.isBlank() ? hash : at + "/" + type + "/" + json.optLong("step");
         return new JobEvent(
@@ -59,6 +61,12 @@ final class TogetherMapper {
                 json.string("path"),
                 json.optString("checkpoint_type"),
                 Map.of());
+    }
+
+    static TrainingMetrics metrics(JsonObject snapshot, long position) {
+        Map<String, Double> values = snapshot.numbers();
+        Double step = values.getOrDefault("train/global_step", values.getOrDefault("global_step", values.get("step")));
+        return new TrainingMetrics(step == null ? position : step.longValue(), values);
     }
 
     static UploadedFile file(JsonObject json) {

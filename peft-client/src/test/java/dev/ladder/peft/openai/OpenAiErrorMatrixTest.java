@@ -59,7 +59,7 @@ class OpenAiErrorMatrixTest {
 
     @ParameterizedTest(name = "{0} answering HTTP {1}")
     @MethodSource("cases")
-    void mapsStatusToTypedException(String endpoint, int status) {
+    void mapsStatusToTypedException(String endpoint, int status) throws InterruptedException {
         Endpoint call = ENDPOINTS.get(endpoint);
         call.before().forEach(name -> server.enqueue(Payloads.ok(name)));
         server.enqueue(error(status));
@@ -74,6 +74,10 @@ class OpenAiErrorMatrixTest {
                     assertThat(service.requestId()).isEqualTo("req_123");
                     assertThat(service.getMessage()).contains("OpenAI said: failure " + status);
                 });
+        for (int i = 0; i < call.before().size(); i++) {
+            server.takeRequest();
+        }
+        ErrorMatrix.assertRouted(server.takeRequest(), endpoint);
     }
 
     @Test

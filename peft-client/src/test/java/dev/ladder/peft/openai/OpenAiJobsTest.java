@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ladder.peft.Checkpoint;
 import dev.ladder.peft.FineTuneJob;
 import dev.ladder.peft.Hyperparameters;
+import dev.ladder.peft.JobError;
 import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.TrainingMethod;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.testing.Payloads;
 import java.time.Instant;
 import java.util.List;
@@ -167,6 +169,41 @@ class OpenAiJobsTest {
     }
 
     @Test
+    void countsAnUnknownStatusAsRunningUntilTheJobHasFinished() {
+        String running = Payloads.text("openai-openapi/job-resume.json").replace("\"queued\"", "\"warming_up\"");
+        String finished = Payloads.text("openai-openapi/job-retrieve.json").replace("\"succeeded\"", "\"archived\"");
+        server.enqueue(json(200, running));
+        server.enqueue(json(200, finished));
+
+        FineTuneJob first = client.retrieve("ftjob-abc123");
+        FineTuneJob second = client.retrieve("ftjob-abc123");
+
+        assertThat(first.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(first.rawStatus()).isEqualTo("warming_up");
+        assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(second.rawStatus()).isEqualTo("archived");
+    }
+
+    @Test
+    void readsTheErrorOfAFailedJob() {
+        // The spec's job with status failed and an error of the schema's shape (code, message, param).
+        String failed = Payloads.text("openai-openapi/job-retrieve.json")
+                .replace("\"succeeded\"", "\"failed\"")
+                .replace(
+                        "\"status\"",
+                        "\"error\": {\"code\": \"invalid_training_file\", \"message\": \"The job failed due to an"
+                                + " invalid training file.\", \"param\": \"training_file\"}, \"status\"");
+        server.enqueue(json(200, failed));
+
+        FineTuneJob job = client.retrieve("ftjob-abc123");
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error())
+                .isEqualTo(new JobError(
+                        "invalid_training_file", "The job failed due to an invalid training file.", "training_file"));
+    }
+
+    @Test
     void cancelsJob() throws Exception {
         server.enqueue(ok("openai-openapi/job-cancel.json"));
 
@@ -204,6 +241,15 @@ class OpenAiJobsTest {
         assertThat(jobs).extracting(FineTuneJob::status).containsExactly(JobStatus.QUEUED, JobStatus.SUCCEEDED);
         assertThat(server.takeRequest().getUrl().query()).isEqualTo("limit=100");
         assertThat(server.takeRequest().getUrl().query()).isEqualTo("limit=100&after=ftjob-abc123");
+    }
+
+    @Test
+    void listsJobsFilteredByMetadata() throws Exception {
+        server.enqueue(json(200, EMPTY_PAGE));
+
+        assertThat(client.jobs(Map.of("team", "support", "stage", "eval"))).isEmpty();
+        assertThat(server.takeRequest().getUrl().query())
+                .isEqualTo("limit=100&metadata[stage]=eval&metadata[team]=support");
     }
 
     @Test
@@ -249,6 +295,21 @@ class OpenAiJobsTest {
     }
 
     @Test
+    void readsMetricsAfterAStepWithoutPagingFurtherBack() throws Exception {
+        server.enqueue(json(
+                200,
+                "{\"object\": \"list\", \"has_more\": true, \"data\": [" + metricsEvent("ftevent-3", 30, 0.2) + ", "
+                        + metricsEvent("ftevent-2", 20, 0.3) + ", " + metricsEvent("ftevent-1", 10, 0.4) + "]}"));
+
+        List<TrainingMetrics> metrics = client.metrics("ftjob-abc123", 10);
+
+        assertThat(metrics).extracting(TrainingMetrics::step).containsExactly(20L, 30L);
+        assertThat(metrics.get(1).values()).containsEntry("train_loss", 0.2);
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/fine_tuning/jobs/ftjob-abc123/events");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void listsCheckpointsWithMetrics() throws Exception {
         server.enqueue(ok("openai-openapi/checkpoints.json"));
         server.enqueue(json(200, EMPTY_PAGE));
@@ -274,6 +335,12 @@ class OpenAiJobsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.supervised(beta))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("beta applies only to DPO: use dpo(...) or drop beta");
+    }
+
+    private static String metricsEvent(String id, int step, double loss) {
+        return "{\"object\": \"fine_tuning.job.event\", \"id\": \"" + id + "\", \"created_at\": 1721764800,"
+                + " \"level\": \"info\", \"message\": \"Step " + step + "\", \"type\": \"metrics\", \"data\":"
+                + " {\"step\": " + step + ", \"train_loss\": " + loss + "}}";
     }
 
     private Object sentBody() throws InterruptedException {

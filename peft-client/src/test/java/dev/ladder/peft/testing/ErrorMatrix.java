@@ -1,5 +1,7 @@
 package dev.ladder.peft.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ladder.core.AuthenticationException;
 import dev.ladder.core.ConflictException;
 import dev.ladder.core.InvalidRequestException;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** The HTTP statuses every endpoint is tested with, and the core exception each must become. */
@@ -30,6 +34,17 @@ public final class ErrorMatrix {
             }
         }
         return arguments;
+    }
+
+    /**
+     * Asserts that {@code request} went to {@code endpoint}, written as {@code "POST /files/{id}/content"},
+     * under the base path {@code /v1}; an {@code {id}} matches one path segment.
+     */
+    public static void assertRouted(RecordedRequest request, String endpoint) {
+        String[] parts = endpoint.split(" ", 2);
+        String path = "/v1" + Pattern.quote(parts[1]).replace("{id}", "\\E[^/]+\\Q");
+        assertThat(request.getMethod()).as("method of " + endpoint).isEqualTo(parts[0]);
+        assertThat(request.getUrl().encodedPath()).as("path of " + endpoint).matches(path);
     }
 
     private static Map<Integer, Class<? extends ServiceException>> expected() {

@@ -52,7 +52,7 @@ class TogetherErrorMatrixTest {
 
     @ParameterizedTest(name = "{0} answering HTTP {1}")
     @MethodSource("cases")
-    void mapsStatusToTypedException(String endpoint, int status) {
+    void mapsStatusToTypedException(String endpoint, int status) throws InterruptedException {
         server.enqueue(error(status));
 
         assertThatThrownBy(() -> ENDPOINTS.get(endpoint).accept(fixture))
@@ -63,6 +63,7 @@ class TogetherErrorMatrixTest {
                     assertThat(service.errorType()).isEqualTo("invalid_request_error");
                     assertThat(service.getMessage()).contains("Together said: failure " + status);
                 });
+        ErrorMatrix.assertRouted(server.takeRequest(), endpoint);
     }
 
     @Test
@@ -108,6 +109,7 @@ class TogetherErrorMatrixTest {
         map.put(
                 "GET /fine-tunes/{id}/checkpoints",
                 f -> f.client().checkpoints(JOB).iterator().hasNext());
+        map.put("GET /fine-tunes/{id}/metrics", f -> f.client().metrics(JOB));
         return map;
     }
 

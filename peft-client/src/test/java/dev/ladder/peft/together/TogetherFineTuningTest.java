@@ -12,6 +12,7 @@ import dev.ladder.peft.JobEvent;
 import dev.ladder.peft.JobStatus;
 import dev.ladder.peft.Lora;
 import dev.ladder.peft.TrainingMethod;
+import dev.ladder.peft.TrainingMetrics;
 import dev.ladder.peft.UploadedFile;
 import dev.ladder.peft.testing.Payloads;
 import java.math.BigDecimal;
@@ -151,8 +152,10 @@ class TogetherFineTuningTest {
         assertThat(job.method()).isEqualTo(TrainingMethod.SUPERVISED);
         assertThat(job.hyperparameters())
                 .isEqualTo(new Hyperparameters(3, 16, 0.0001, null, 0.05, null, new Lora(16, 32, 0.05, "all-linear")));
-        assertThat(job.fineTunedModel())
-                .isEqualTo("mynamespace/Meta-Llama-3.1-8B-Instruct-Reference-my-suffix-32162631");
+        assertThat(job.fineTunedModel()).isNull();
+        assertThat(job.raw())
+                .containsEntry(
+                        "model_output_name", "mynamespace/Meta-Llama-3.1-8B-Instruct-Reference-my-suffix-32162631");
     }
 
     @Test
@@ -297,13 +300,27 @@ class TogetherFineTuningTest {
     void readsTrainingMetricsOldestFirst() throws Exception {
         server.enqueue(ok("together-openapi/metrics.json"));
 
-        List<Map<String, Double>> metrics = client.metrics(JOB);
+        List<TrainingMetrics> metrics = client.metrics(JOB);
 
-        assertThat(metrics).extracting(m -> m.get("train/loss")).containsExactly(0.5, 0.45);
-        assertThat(metrics.get(1).get("train/global_step")).isEqualTo(14.0);
+        assertThat(metrics).extracting(TrainingMetrics::step).containsExactly(7L, 14L);
+        assertThat(metrics).extracting(m -> m.values().get("train/loss")).containsExactly(0.5, 0.45);
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/fine-tunes/" + JOB + "/metrics");
+    }
+
+    @Test
+    void readsOnlyTheMetricsAfterAStep() {
+        server.enqueue(ok("together-openapi/metrics.json"));
+
+        assertThat(client.metrics(JOB, 7)).extracting(TrainingMetrics::step).containsExactly(14L);
+    }
+
+    @Test
+    void numbersSnapshotsWithoutAStepByTheirPosition() {
+        server.enqueue(Payloads.json(200, "{\"metrics\": [{\"train/loss\": 0.9}, {\"train/loss\": 0.7}]}"));
+
+        assertThat(client.metrics(JOB)).extracting(TrainingMetrics::step).containsExactly(1L, 2L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ladder.reflection.sql;
 
 import dev.ladder.core.ChatModel;
 import dev.ladder.core.ChatRequest;
+import dev.ladder.reflection.Attempt;
 import dev.ladder.reflection.ReflectionLoop;
 import dev.ladder.reflection.ReflectionPrompt;
 import dev.ladder.reflection.ReflectionResult;
@@ -62,14 +63,38 @@ public final class Nl2Sql {
      */
     public Nl2SqlResult ask(String question) {
         Objects.requireNonNull(question, "question");
+        return run(question, task(question), List.of(), null, null);
+    }
+
+    /**
+     * Goes on reflecting where {@code earlier} stopped, for example on a one-shot answer from an
+     * instance built with {@code maxAttempts(1)}: its attempts count towards this instance's limits,
+     * and when its last query passed, or no attempt is left, it is returned with no model call.
+     * Both instances should use the same model and database.
+     *
+     * @throws dev.ladder.reflection.ReflectionFailedException when a model call fails, with every
+     *     attempt so far.
+     * @throws SqlExecutionException when the database cannot be reached.
+     */
+    public Nl2SqlResult continueFrom(Nl2SqlResult earlier) {
+        Objects.requireNonNull(earlier, "earlier");
+        ReflectionResult trace = earlier.trace();
+        return run(earlier.question(), trace.task(), trace.attempts(), earlier.sql(), earlier.result());
+    }
+
+    private Nl2SqlResult run(
+            String question, String task, List<Attempt> earlier, String earlierSql, QueryResult earlierResult) {
         List<SqlVerifier.Outcome> outcomes = new ArrayList<>();
         SqlVerifier sql = reflectOnEmptyResult ? SqlVerifier.rejectingEmptyResults(database) : SqlVerifier.of(database);
-        Verifier recording = (task, output) -> {
+        Verifier recording = (t, output) -> {
             SqlVerifier.Outcome outcome = sql.check(output);
             outcomes.add(outcome);
             return outcome.verdict();
         };
-        ReflectionResult trace = loop(recording).run(task(question));
+        ReflectionResult trace = loop(recording).continueFrom(task, earlier);
+        if (outcomes.isEmpty()) {
+            return new Nl2SqlResult(question, earlierSql, earlierResult, trace);
+        }
         SqlVerifier.Outcome last = outcomes.get(outcomes.size() - 1);
         return new Nl2SqlResult(question, last.sql(), last.result(), trace);
     }

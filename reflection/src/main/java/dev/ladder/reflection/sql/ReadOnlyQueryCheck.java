@@ -22,8 +22,10 @@ import java.util.Set;
  * unterminated literals) are refused too. A table or column named like a refused keyword must be
  * written as a quoted identifier.
  *
- * <p>The check is deliberately stricter than needed; the second wall, a read-only connection, stops
- * what it might miss. Stateless and thread-safe.
+ * <p>PostgreSQL string literals are read with {@code standard_conforming_strings} on (the server's
+ * default since 9.1, and what {@link SqlDatabase} sets for every query), where a backslash is a plain
+ * character. The check is deliberately stricter than needed; the second wall, a read-only
+ * connection, stops what it might miss. Stateless and thread-safe.
  */
 public final class ReadOnlyQueryCheck {
     private static final Set<String> FIRST_WORDS = Set.of("select", "with", "values");

@@ -20,13 +20,19 @@ import org.slf4j.LoggerFactory;
  * before it reaches the database. Wall two: every query runs on a fresh connection made read-only
  * (SQLite: {@code PRAGMA query_only}, on top of a read-only open by
  * {@link ConnectionSource#sqliteReadOnly}; PostgreSQL: a {@code READ ONLY} transaction that is
- * rolled back afterwards) with a statement timeout, so that a write slipping past the check is
- * refused by the database itself. At most {@code maxRows} rows are read.
+ * rolled back afterwards, into which the driver may send only one statement so that no
+ * {@code COMMIT} ends it early) with a statement timeout, so that a write slipping past the check
+ * is refused by the database itself. At most {@code maxRows} rows are read.
  *
  * <p>Immutable and thread-safe when its connection source is.
  */
 public final class SqlDatabase {
     private static final Logger log = LoggerFactory.getLogger(SqlDatabase.class);
+    private static final String PRIVILEGE_CHECK = "SELECT r.rolsuper"
+            + " OR pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER')"
+            + " OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER')"
+            + " OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'), current_user"
+            + " FROM pg_roles r WHERE r.rolname = current_user";
 
     private final SqlDialect dialect;
     private final ConnectionSource connections;
@@ -80,6 +86,9 @@ public final class SqlDatabase {
         try (Connection connection = connections.open()) {
             enterReadOnly(connection);
             try {
+                if (dialect == SqlDialect.POSTGRESQL) {
+                    PostgresStatements.requireOneStatement(connection, sql);
+                }
                 return read(connection, sql);
             } catch (SQLException e) {
                 throw new SqlExecutionException(sql, e, true);
@@ -117,20 +126,37 @@ public final class SqlDatabase {
             if (dialect == SqlDialect.SQLITE) {
                 statement.execute("PRAGMA query_only = ON");
                 statement.execute("PRAGMA busy_timeout = " + millis);
-                SqliteConnections.limitTime(connection, statementTimeout);
+                SqliteConnections.confine(connection, statementTimeout);
                 return;
             }
-            // Shortcoming: pgjdbc runs statements after a COMMIT in one string outside this transaction;
-            // only the first wall stops "COMMIT; DROP ...", so give the role SELECT privileges only.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             statement.execute("SET TRANSACTION READ ONLY");
             statement.execute("SET LOCAL statement_timeout = " + millis);
+            // Backslashes are then plain characters inside '...', as both walls read them.
+            statement.execute("SET LOCAL standard_conforming_strings = on");
             if (schema != null) {
                 statement.execute("SET LOCAL search_path TO " + quoteIdentifier(schema));
             }
             // Once a query has run, the transaction can no longer be switched to read-write.
-            statement.execute("SELECT 1");
+            refusePrivilegedRole(statement);
+        }
+    }
+
+    /**
+     * Refuses a role for which a read-only transaction is no wall: a superuser, or a member of the
+     * roles that run programs or read and write server files ({@code COPY ... TO PROGRAM},
+     * {@code COPY ... TO '/file'} and {@code pg_read_file} all work in a read-only transaction).
+     */
+    private static void refusePrivilegedRole(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(PRIVILEGE_CHECK)) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new SQLException(
+                        "PostgreSQL role '" + rs.getString(2) + "' is a superuser or may run server programs or"
+                                + " read and write server files, which a read-only transaction does not prevent:"
+                                + " connect as a role without those privileges, ideally one that may only SELECT",
+                        "42501");
+            }
         }
     }
 

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures whether reflection pays off: runs each (question, gold SQL) pair through plain prompting
- * (one attempt) and through reflection, and scores execution accuracy, comparing each answer's rows
- * with the gold query's rows, order-insensitive unless the gold query has an ORDER BY.
+ * (one attempt) and through reflection, which goes on from that same first attempt, and scores
+ * execution accuracy, comparing each answer's rows with the gold query's rows, order-insensitive
+ * unless the gold query has an ORDER BY.
  *
  * <p>Immutable and thread-safe when the model and database are; examples run one after another.
  */
@@ -73,7 +74,9 @@ public final class SqlEvaluation {
 
     private ExampleOutcome evaluate(SqlExample example) {
         Nl2SqlResult plainAnswer = plain.ask(example.question());
-        Nl2SqlResult reflectedAnswer = reflective.ask(example.question());
+        // Reflection starts from the plain answer, so both strategies are judged on the same first
+        // query and sampling noise in a second first attempt cannot blur the difference.
+        Nl2SqlResult reflectedAnswer = reflective.continueFrom(plainAnswer);
         QueryResult gold;
         try {
             gold = database.query(example.goldSql());

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the SQL in what a model wrote: the first {@code ```sql} fence, else the first fence of any
- * kind, else the text from the first line that starts a query; a trailing semicolon is dropped.
- * Stateless and thread-safe.
+ * kind, else the text from the first line that starts a query up to its first semicolon or blank
+ * line outside quotes and comments; a trailing semicolon is dropped. Stateless and thread-safe.
  */
 public final class SqlExtractor {
     private static final Pattern SQL_FENCE = Pattern.compile(
@@ -16,7 +16,7 @@ public final class SqlExtractor {
     private static final Pattern ANY_FENCE = Pattern.compile("```[^\\n`]*\\R(.*?)```", Pattern.DOTALL);
     private static final Pattern QUERY_START =
             Pattern.compile("^[ \\t]*(SELECT|WITH|VALUES)\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern PROSE_AFTER = Pattern.compile("\\R[ \\t]*\\R");
+    private static final Pattern PROSE_AFTER = Pattern.compile("\\n[ \\t\\r]*\\n");
 
     private SqlExtractor() {}
 
@@ -42,15 +42,42 @@ public final class SqlExtractor {
         if (!start.find()) {
             return null;
         }
-        // Shortcoming: a ';' inside a string literal of an unfenced query ends the extracted SQL early.
         String rest = text.substring(start.start());
-        int semicolon = rest.indexOf(';');
-        Matcher blank = PROSE_AFTER.matcher(rest);
-        int end = blank.find() ? blank.start() : rest.length();
-        if (semicolon >= 0 && semicolon < end) {
-            end = semicolon + 1;
+        return rest.substring(0, end(rest));
+    }
+
+    /**
+     * Returns where the query at the start of {@code sql} ends: after its first ';', or at its first
+     * blank line, whichever comes first, looking only outside quotes and comments.
+     */
+    private static int end(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == ';') {
+                return i + 1;
+            }
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closing(sql, i + 1, c);
+            } else if (sql.startsWith("--", i)) {
+                i = closing(sql, i + 2, '\n');
+            } else if (sql.startsWith("/*", i)) {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? sql.length() : close + 2;
+            } else if (c == '\n'
+                    && PROSE_AFTER.matcher(sql).region(i, sql.length()).lookingAt()) {
+                return i;
+            } else {
+                i++;
+            }
         }
-        return rest.substring(0, end);
+        return sql.length();
+    }
+
+    /** Returns the index after the next {@code quote} from {@code from}, or the end of the text. */
+    private static int closing(String sql, int from, char quote) {
+        int close = sql.indexOf(quote, from);
+        return close < 0 ? sql.length() : close + 1;
     }
 
     private static String trimTerminator(String sql) {

@@ -145,8 +145,7 @@ final class SqlLexer {
         return new Token(Kind.NUMBER, sql.substring(start, pos), start, pos);
     }
 
-    // Shortcoming: assumes standard_conforming_strings = on (PostgreSQL's default since 9.1); with it
-    // off, a backslash escapes a quote inside '...' and the check may misread where a string ends.
+    // Reads '...' with standard_conforming_strings on, which SqlDatabase sets for every PostgreSQL query.
     private Token quoted(Kind kind, char open, char close, int start) throws LexException {
         StringBuilder text = new StringBuilder();
         pos++;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteLimits;
 import org.sqlite.SQLiteOpenMode;
 
 /** SQLite specifics; kept apart so that only users of SQLite need its driver. */
@@ -27,17 +28,21 @@ final class SqliteConnections {
     }
 
     /**
-     * Interrupts whatever runs on {@code connection} once {@code timeout} has passed. The driver's
-     * own query timeout only bounds waiting for locks, not a long-running query.
+     * Confines {@code connection}: no database file may be attached to it, which also stops
+     * {@code VACUUM INTO} from creating a file, and whatever runs on it is interrupted once
+     * {@code timeout} has passed. The driver's own query timeout only bounds waiting for locks, not a
+     * long-running query.
      */
-    static void limitTime(Connection connection, Duration timeout) throws SQLException {
+    static void confine(Connection connection, Duration timeout) throws SQLException {
         if (!connection.isWrapperFor(SQLiteConnection.class)) {
             throw new SQLException(
                     "the SQLite connection is a " + connection.getClass().getName()
                             + ", not the xerial driver's SQLiteConnection: the statement timeout cannot be enforced");
         }
+        SQLiteConnection sqlite = connection.unwrap(SQLiteConnection.class);
+        sqlite.setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
         long deadline = System.nanoTime() + timeout.toNanos();
-        ProgressHandler.setHandler(connection.unwrap(SQLiteConnection.class), STEPS_PER_CHECK, new ProgressHandler() {
+        ProgressHandler.setHandler(sqlite, STEPS_PER_CHECK, new ProgressHandler() {
             @Override
             protected int progress() {
                 return System.nanoTime() - deadline > 0 ? 1 : 0;

@@ -102,6 +102,13 @@ final class HostileStatements {
             "EXECUTE harm",
             "CREATE FUNCTION harm() RETURNS void AS 'DELETE FROM genre' LANGUAGE sql",
             "SELECT 1; COMMIT; SET default_transaction_read_only = off; DROP TABLE genre",
+            "COMMIT; DELETE FROM {schema}.playlisttrack",
+            "SELECT 1; COMMIT; CREATE TABLE {schema}.loot AS SELECT 1",
+            "ROLLBACK; SET TRANSACTION READ WRITE; DELETE FROM {schema}.invoiceline",
+            "END; DELETE FROM {schema}.invoiceline",
+            "ABORT; UPDATE {schema}.track SET unitprice = 0",
+            "SELECT 'a\\'; DELETE FROM {schema}.genre; --'",
+            "SET standard_conforming_strings = off",
             "VACUUM FULL genre",
             "CLUSTER genre",
             "REFRESH MATERIALIZED VIEW v",
@@ -113,9 +120,10 @@ final class HostileStatements {
         return all;
     }
 
+    /** The common and PostgreSQL statements, with {@code {schema}} naming the test's Chinook schema. */
     static List<String> forPostgres() {
         List<String> all = new ArrayList<>(COMMON);
-        all.addAll(POSTGRESQL);
+        POSTGRESQL.forEach(sql -> all.add(sql.replace("{schema}", PostgresChinook.SCHEMA)));
         return all;
     }
 }

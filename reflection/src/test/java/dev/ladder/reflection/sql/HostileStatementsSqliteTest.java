@@ -55,6 +55,7 @@ class HostileStatementsSqliteTest {
         assertThat(checksums()).isEqualTo(tablesBefore).hasSize(11);
         assertThat(Chinook.sha256(file)).isEqualTo(fileBefore);
         assertThat(dir.resolve("stolen.db")).doesNotExist();
+        assertThat(Path.of("stolen.db").toAbsolutePath()).doesNotExist();
     }
 
     @ParameterizedTest
@@ -65,7 +66,9 @@ class HostileStatementsSqliteTest {
             DROP TABLE Album                                        | [SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)
             CREATE TABLE Loot AS SELECT * FROM Customer             | [SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)
             PRAGMA user_version = 7                                 | [SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)
-            VACUUM                                                  | [SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)
+            VACUUM                                                  | [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)
+            VACUUM INTO 'stolen.db'                                 | [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)
+            ATTACH DATABASE 'stolen.db' AS evil                     | [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)
             """)
     void readOnlyConnectionRefusesWriteThatSkipsTheCheck(String sql, String message) {
         assertThatThrownBy(() -> database.queryWithoutCheck(sql))
@@ -82,6 +85,25 @@ class HostileStatementsSqliteTest {
         }
 
         assertThat(Chinook.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void everyHostileStatementThatSkipsTheCheckLeavesFileAndTablesUnchanged() throws SQLException {
+        String fileBefore = Chinook.sha256(file);
+        Map<String, String> tablesBefore = checksums();
+
+        for (String sql : hostile()) {
+            try {
+                database.queryWithoutCheck(sql);
+            } catch (SqlExecutionException refusedByTheDatabase) {
+                // the read-only connection is the wall under test
+            }
+        }
+
+        assertThat(checksums()).isEqualTo(tablesBefore).hasSize(11);
+        assertThat(Chinook.sha256(file)).isEqualTo(fileBefore);
+        assertThat(dir.resolve("stolen.db")).doesNotExist();
+        assertThat(Path.of("stolen.db").toAbsolutePath()).doesNotExist();
     }
 
     private static Map<String, String> checksums() throws SQLException {

@@ -63,6 +63,33 @@ class Nl2SqlSqliteTest {
     }
 
     @Test
+    void reflectionContinuesFromAPlainAnswer() {
+        ScriptedChatModel model = WrongThenRightAuthor.model(List.of(ALBUMS), 2);
+        Nl2SqlResult plain =
+                Nl2Sql.builder(model, database).maxAttempts(1).build().ask(ALBUMS.question());
+
+        Nl2SqlResult reflected = Nl2Sql.builder(model, database).build().continueFrom(plain);
+
+        assertThat(reflected.trace().attempts().get(0))
+                .isEqualTo(plain.trace().attempts().get(0));
+        assertThat(reflected.sql()).isEqualTo("SELECT count(*) FROM ALBUM");
+        assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void continuingFromAPassedAnswerKeepsItsRows() {
+        ScriptedChatModel model = ScriptedChatModel.create().reply("SELECT count(*) FROM Genre");
+        Nl2SqlResult plain =
+                Nl2Sql.builder(model, database).maxAttempts(1).build().ask("How many genres?");
+
+        Nl2SqlResult reflected = Nl2Sql.builder(model, database).build().continueFrom(plain);
+
+        assertThat(reflected.result()).isEqualTo(plain.result());
+        assertThat(reflected.trace().attempts()).hasSize(1);
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
     void acceptsAnEmptyResultByDefault() {
         ScriptedChatModel model = WrongThenRightAuthor.model(List.of(ALBUMS, ALBUMS, CALGARY), 3);
 

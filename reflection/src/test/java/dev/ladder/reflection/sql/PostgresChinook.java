@@ -16,12 +16,13 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * Copies Chinook from the SQLite file into the PostgreSQL schema {@value #SCHEMA}, table by table
+ * Copies Chinook from the SQLite file into the PostgreSQL schema {@link #SCHEMA}, table by table
  * through JDBC, so the same questions run on both databases. Names are written unquoted and so
  * fold to lower case, as Spider's upper-case table names expect.
  */
 final class PostgresChinook {
-    static final String SCHEMA = "reflection_chinook";
+    /** Unique per test JVM, so that test runs sharing one server do not drop each other's copy. */
+    static final String SCHEMA = "reflection_chinook_" + ProcessHandle.current().pid();
 
     private PostgresChinook() {}
 

@@ -61,6 +61,18 @@ class SqlEvaluationSqliteTest {
     }
 
     @Test
+    void reflectionReusesThePlainAttemptInsteadOfAskingAgain() {
+        ScriptedChatModel model = WrongThenRightAuthor.model(spider, 12);
+        SqlDatabase database = SqlDatabase.sqlite(chinook);
+
+        EvaluationReport report = SqlEvaluation.builder(model, database).build().run(spider.subList(0, 2));
+
+        assertThat(model.requests()).hasSize(3);
+        assertThat(report.outcomes().get(0).reflection().trace().attempts().get(0))
+                .isEqualTo(report.outcomes().get(0).plain().trace().attempts().get(0));
+    }
+
+    @Test
     void correctedQueriesBecomePreferencePairs() {
         ScriptedChatModel model = WrongThenRightAuthor.model(spider, 12);
         SqlDatabase database = SqlDatabase.sqlite(chinook);

@@ -40,6 +40,21 @@ class SqlExtractorTest {
     }
 
     @Test
+    void keepsASemicolonInsideAStringOfAQueryInProse() {
+        String answer = "Try this:\nSELECT Title FROM Album WHERE Title LIKE '%;%'; it finds titles with a semicolon.";
+
+        assertThat(SqlExtractor.extract(answer)).contains("SELECT Title FROM Album WHERE Title LIKE '%;%'");
+    }
+
+    @Test
+    void keepsSemicolonsAndBlankLinesInsideQuotesAndComments() {
+        String answer = "SELECT \"a;b\" -- one; two\n  /* three;\n\n four */ FROM t WHERE x = 'y\n\nz';\nDone.";
+
+        assertThat(SqlExtractor.extract(answer))
+                .contains("SELECT \"a;b\" -- one; two\n  /* three;\n\n four */ FROM t WHERE x = 'y\n\nz'");
+    }
+
+    @Test
     void findsNothingInPlainProse() {
         assertThat(SqlExtractor.extract("I cannot answer that from this schema."))
                 .isEmpty();
