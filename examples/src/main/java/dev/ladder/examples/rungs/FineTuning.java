@@ -85,7 +85,7 @@ public final class FineTuning {
     /** OpenAI when its key is set (supervised), else Together (LoRA); empty when neither key is set. */
     static Optional<Provider> provider(Map<String, String> env) {
         if (env.containsKey("OPENAI_API_KEY")) {
-            OpenAiFineTuning openai = OpenAiFineTuning.fromEnvironment();
+            OpenAiFineTuning openai = OpenAiFineTuning.fromEnv();
             OpenAiHyperparameters epochs =
                     OpenAiHyperparameters.builder().epochs(EPOCHS).build();
             return Optional.of(new Provider(
@@ -97,7 +97,7 @@ public final class FineTuning {
                     JobWatcher.builder(openai).build()));
         }
         if (env.containsKey("TOGETHER_API_KEY")) {
-            TogetherFineTuning together = TogetherFineTuning.fromEnvironment();
+            TogetherFineTuning together = TogetherFineTuning.fromEnv();
             String model = "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference";
             return Optional.of(new Provider(
                     "Together",

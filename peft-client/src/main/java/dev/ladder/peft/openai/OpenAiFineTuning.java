@@ -66,7 +66,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
      *
      * @throws IllegalStateException if {@code OPENAI_API_KEY} is not set.
      */
-    public static OpenAiFineTuning fromEnvironment() {
+    public static OpenAiFineTuning fromEnv() {
         String key = System.getenv("OPENAI_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("OPENAI_API_KEY is not set: export your OpenAI API key");

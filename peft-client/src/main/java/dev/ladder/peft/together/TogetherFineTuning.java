@@ -58,7 +58,7 @@ public final class TogetherFineTuning implements FineTuningClient {
      *
      * @throws IllegalStateException if {@code TOGETHER_API_KEY} is not set.
      */
-    public static TogetherFineTuning fromEnvironment() {
+    public static TogetherFineTuning fromEnv() {
         String key = System.getenv("TOGETHER_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("TOGETHER_API_KEY is not set: export your Together API key");
