@@ -20,9 +20,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link ChatBenchmark} under JMH with the GC profiler and renders the figures, the ratios and
  * issue 9's targets for them.
  *
- * <p>A full run measures in two passes, the second with the libraries in reverse order, and averages
- * them: on a shared machine the load drifts over minutes, and a library measured only early or only
- * late would carry that drift into its ratio.
+ * <p>A full run measures in three passes, the middle one with the libraries in reverse order, and
+ * takes each library's median pass: on a shared machine the load drifts over minutes, and a library
+ * measured only early or only late would carry that drift into its ratio.
  */
 final class ChatBenchmarks {
     static final List<String> LIBRARIES = List.of("raw", "ladder", "langchain4j", "openai-java");
@@ -46,14 +46,21 @@ final class ChatBenchmarks {
         }
 
         double time() {
-            return micros.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            return median(micros);
         }
 
         double allocated() {
-            return bytes.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            return median(bytes);
         }
 
-        /** The largest difference between passes, relative to the mean time. */
+        private static double median(List<Double> values) {
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        /** The largest difference between passes, relative to the median time. */
         double spread() {
             double max = micros.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double min = micros.stream().mapToDouble(Double::doubleValue).min().orElse(0);
@@ -63,7 +70,7 @@ final class ChatBenchmarks {
 
     /** Runs both benchmarks for every library; {@code quick} shortens the iterations for a smoke run. */
     static ChatBenchmarks run(boolean quick, String serverUrl) throws RunnerException {
-        int passes = quick ? 1 : 2;
+        int passes = quick ? 1 : 3;
         ChatBenchmarks figures = new ChatBenchmarks(passes);
         for (int pass = 0; pass < passes; pass++) {
             List<String> order = new ArrayList<>(LIBRARIES);
@@ -111,25 +118,25 @@ final class ChatBenchmarks {
         double chatBytes = ladderChat.allocated() / rawChat.allocated();
         double streamTime = ladderStream.time() / rawStream.time();
         return List.of(
-                new Target(
+                Target.of(
                         "#9",
                         "blocking call within 15% of raw OkHttp + Moshi in time",
                         fmt(chatTime, 2) + "x raw (" + fmt(ladderChat.time(), 1) + " vs " + fmt(rawChat.time(), 1)
                                 + " µs)",
                         chatTime <= 1.15),
-                new Target(
+                Target.of(
                         "#9",
                         "blocking call within 30% of raw in bytes allocated",
                         fmt(chatBytes, 2) + "x raw (" + kb(ladderChat.allocated()) + " vs " + kb(rawChat.allocated())
                                 + " KB)",
                         chatBytes <= 1.30),
-                new Target(
+                Target.of(
                         "#9",
                         "180-chunk stream within 20% of raw in time",
                         fmt(streamTime, 2) + "x raw (" + fmt(ladderStream.time() / 1000, 3) + " vs "
                                 + fmt(rawStream.time() / 1000, 3) + " ms)",
                         streamTime <= 1.20),
-                new Target(
+                Target.of(
                         "#9",
                         "stream allocates at most 82 KB, and at most LangChain4j in the same run",
                         kb(ladderStream.allocated()) + " KB (LangChain4j " + kb(langchainStream.allocated()) + " KB)",
@@ -161,7 +168,8 @@ final class ChatBenchmarks {
     private String passNote() {
         return passes == 1
                 ? "One JMH pass (quick run)."
-                : "Mean of " + passes + " JMH passes, the second in reverse library order.";
+                : "Median of " + passes + " JMH passes (the middle one in reverse library order);"
+                        + " the last column shows how far the passes were apart.";
     }
 
     private void rows(StringBuilder out, Map<String, Figure> figures, boolean streaming) {

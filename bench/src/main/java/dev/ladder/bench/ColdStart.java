@@ -58,7 +58,7 @@ final class ColdStart {
     /** Issue 9's target: Ladder's cold start within 30% of raw OkHttp + Moshi. */
     Target target() {
         double ratio = medians.get("ladder") / medians.get("raw");
-        return new Target(
+        return Target.of(
                 "#9",
                 "cold start within 30% of raw",
                 ChatBenchmarks.fmt(ratio, 2) + "x raw (" + ChatBenchmarks.fmt(medians.get("ladder"), 3) + " vs "

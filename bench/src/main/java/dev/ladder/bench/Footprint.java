@@ -39,7 +39,7 @@ final class Footprint {
     /** Issue 9's target: ladder-core's runtime classpath at most 0.6 MB above OkHttp + Moshi + slf4j. */
     Target target() {
         double above = (jars.get("ladder")[1] - jars.get("raw")[1]) / 1e6;
-        return new Target(
+        return Target.of(
                 "#9",
                 "ladder-core runtime classpath at most 0.6 MB above OkHttp + Moshi + slf4j",
                 ChatBenchmarks.fmt(above, 2) + " MB above (" + ChatBenchmarks.fmt(jars.get("ladder")[1] / 1e6, 2)

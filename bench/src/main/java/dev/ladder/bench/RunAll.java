@@ -73,15 +73,22 @@ public final class RunAll {
     }
 
     private static String summary(List<Target> targets) {
-        long met = targets.stream().filter(Target::met).count();
         StringBuilder out = new StringBuilder("## Targets\n\n")
-                .append(met)
+                .append(count(targets, Target.Verdict.MET))
                 .append(" of ")
                 .append(targets.size())
-                .append(" targets met. The sections below give every figure.\n\n")
+                .append(" targets met, ")
+                .append(count(targets, Target.Verdict.MISSED))
+                .append(" missed, ")
+                .append(count(targets, Target.Verdict.NOT_RUN))
+                .append(" not run. The sections below give every figure.\n\n")
                 .append("| issue | target | measured | verdict |\n|---|---|---|---|\n");
         targets.forEach(target -> out.append(target.markdownRow()).append('\n'));
         return out.toString();
+    }
+
+    private static long count(List<Target> targets, Target.Verdict verdict) {
+        return targets.stream().filter(t -> t.verdict() == verdict).count();
     }
 
     /** The command-line arguments. */
