@@ -1,6 +1,8 @@
 package dev.ladder.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,80 +16,187 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs {@link ChatBenchmark} under JMH with the GC profiler and renders the figures and ratios. */
+/**
+ * Runs {@link ChatBenchmark} under JMH with the GC profiler and renders the figures, the ratios and
+ * issue 9's targets for them.
+ *
+ * <p>A full run measures in three passes, the middle one with the libraries in reverse order, and
+ * takes each library's median pass: on a shared machine the load drifts over minutes, and a library
+ * measured only early or only late would carry that drift into its ratio.
+ */
 final class ChatBenchmarks {
     static final List<String> LIBRARIES = List.of("raw", "ladder", "langchain4j", "openai-java");
     private static final int STREAM_EVENTS = 180;
 
-    private final Map<String, double[]> chat = new LinkedHashMap<>();
-    private final Map<String, double[]> stream = new LinkedHashMap<>();
+    /** Issue 9: a stream allocates at most what LangChain4j's did when the issue was written. */
+    private static final double STREAM_BYTES_LIMIT = 82 * 1024;
+
+    private final Map<String, Figure> chat = new LinkedHashMap<>();
+    private final Map<String, Figure> stream = new LinkedHashMap<>();
+    private final int passes;
+
+    private ChatBenchmarks(int passes) {
+        this.passes = passes;
+    }
+
+    /** One library's figures: time per operation (µs) and bytes allocated per operation, per pass. */
+    private record Figure(List<Double> micros, List<Double> bytes) {
+        Figure() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        double time() {
+            return median(micros);
+        }
+
+        double allocated() {
+            return median(bytes);
+        }
+
+        private static double median(List<Double> values) {
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        /** The largest difference between passes, relative to the median time. */
+        double spread() {
+            double max = micros.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double min = micros.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            return (max - min) / time();
+        }
+    }
 
     /** Runs both benchmarks for every library; {@code quick} shortens the iterations for a smoke run. */
     static ChatBenchmarks run(boolean quick, String serverUrl) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(ChatBenchmark.class.getName())
-                .addProfiler(GCProfiler.class)
-                .forks(1)
-                .warmupIterations(quick ? 1 : 4)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 2 : 5)
-                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-D" + ChatBenchmark.SERVER_URL + "=" + serverUrl)
-                .shouldFailOnError(true)
-                .build();
-        return from(new Runner(options).run());
+        int passes = quick ? 1 : 3;
+        ChatBenchmarks figures = new ChatBenchmarks(passes);
+        for (int pass = 0; pass < passes; pass++) {
+            List<String> order = new ArrayList<>(LIBRARIES);
+            if (pass % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String library : order) {
+                Options options = new OptionsBuilder()
+                        .include(ChatBenchmark.class.getName())
+                        .param("library", library)
+                        .addProfiler(GCProfiler.class)
+                        .forks(1)
+                        .warmupIterations(quick ? 1 : 3)
+                        .warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(quick ? 2 : 5)
+                        .measurementTime(TimeValue.seconds(1))
+                        .jvmArgsAppend("-Xms512m", "-Xmx512m", "-D" + ChatBenchmark.SERVER_URL + "=" + serverUrl)
+                        .shouldFailOnError(true)
+                        .build();
+                figures.add(new Runner(options).run());
+            }
+        }
+        return figures;
     }
 
-    private static ChatBenchmarks from(Collection<RunResult> results) {
-        ChatBenchmarks figures = new ChatBenchmarks();
+    private void add(Collection<RunResult> results) {
         for (RunResult result : results) {
             String benchmark = result.getParams().getBenchmark();
             String library = result.getParams().getParam("library");
-            double micros = result.getPrimaryResult().getScore();
             Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            double bytes = allocated == null ? Double.NaN : allocated.getScore();
-            (benchmark.endsWith(".chat") ? figures.chat : figures.stream).put(library, new double[] {micros, bytes});
+            Figure figure = (benchmark.endsWith(".chat") ? chat : stream).computeIfAbsent(library, l -> new Figure());
+            figure.micros().add(result.getPrimaryResult().getScore());
+            figure.bytes().add(allocated == null ? Double.NaN : allocated.getScore());
         }
-        return figures;
+    }
+
+    /** Issue 9's targets for the blocking call and the stream, against this run's figures. */
+    List<Target> targets() {
+        Figure rawChat = chat.get("raw");
+        Figure ladderChat = chat.get("ladder");
+        Figure rawStream = stream.get("raw");
+        Figure ladderStream = stream.get("ladder");
+        Figure langchainStream = stream.get("langchain4j");
+        double chatTime = ladderChat.time() / rawChat.time();
+        double chatBytes = ladderChat.allocated() / rawChat.allocated();
+        double streamTime = ladderStream.time() / rawStream.time();
+        return List.of(
+                Target.of(
+                        "#9",
+                        "blocking call within 15% of raw OkHttp + Moshi in time",
+                        fmt(chatTime, 2) + "x raw (" + fmt(ladderChat.time(), 1) + " vs " + fmt(rawChat.time(), 1)
+                                + " µs)",
+                        chatTime <= 1.15),
+                Target.of(
+                        "#9",
+                        "blocking call within 30% of raw in bytes allocated",
+                        fmt(chatBytes, 2) + "x raw (" + kb(ladderChat.allocated()) + " vs " + kb(rawChat.allocated())
+                                + " KB)",
+                        chatBytes <= 1.30),
+                Target.of(
+                        "#9",
+                        "180-chunk stream within 20% of raw in time",
+                        fmt(streamTime, 2) + "x raw (" + fmt(ladderStream.time() / 1000, 3) + " vs "
+                                + fmt(rawStream.time() / 1000, 3) + " ms)",
+                        streamTime <= 1.20),
+                Target.of(
+                        "#9",
+                        "stream allocates at most 82 KB, and at most LangChain4j in the same run",
+                        kb(ladderStream.allocated()) + " KB (LangChain4j " + kb(langchainStream.allocated()) + " KB)",
+                        ladderStream.allocated() <= STREAM_BYTES_LIMIT
+                                && ladderStream.allocated() <= langchainStream.allocated()));
     }
 
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("## Blocking chat call\n\n")
-                .append("Sequential calls against a local server replaying a recorded OpenAI response.\n\n")
-                .append("| library | µs per call | KB allocated per call | time vs raw | bytes vs raw |"
-                        + " time vs Ladder |\n")
-                .append("|---|---:|---:|---:|---:|---:|\n");
+                .append("Sequential calls against a local server replaying a recorded OpenAI response"
+                        + " (the server runs in another JVM). Bytes are all the client JVM allocated per call,"
+                        + " every thread, from JMH's GC profiler. ")
+                .append(passNote())
+                .append("\n\n| library | µs per call | KB allocated per call | time vs raw | bytes vs raw |"
+                        + " time vs Ladder | spread between passes |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
         rows(out, chat, false);
         out.append("\n## Streaming\n\n")
-                .append("The recorded 180-chunk JSON stream, replayed whole per operation.\n\n")
+                .append("The recorded 180-chunk JSON stream, replayed whole per operation; events per second are"
+                        + " chunks delivered to the handler.\n\n")
                 .append("| library | ms per stream | events per second | KB allocated per stream | time vs raw |"
-                        + " bytes vs raw | time vs Ladder |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                        + " bytes vs raw | time vs Ladder | spread between passes |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         rows(out, stream, true);
         return out.toString();
     }
 
-    private static void rows(StringBuilder out, Map<String, double[]> figures, boolean streaming) {
-        double[] raw = figures.get("raw");
-        double[] ladder = figures.get("ladder");
+    private String passNote() {
+        return passes == 1
+                ? "One JMH pass (quick run)."
+                : "Median of " + passes + " JMH passes (the middle one in reverse library order);"
+                        + " the last column shows how far the passes were apart.";
+    }
+
+    private void rows(StringBuilder out, Map<String, Figure> figures, boolean streaming) {
+        Figure raw = figures.get("raw");
+        Figure ladder = figures.get("ladder");
         for (String library : LIBRARIES) {
-            double[] f = figures.get(library);
+            Figure f = figures.get(library);
             if (f == null) {
                 continue;
             }
             out.append("| ").append(library).append(" | ");
             if (streaming) {
-                out.append(fmt(f[0] / 1000, 3)).append(" | ").append(fmt(STREAM_EVENTS / (f[0] / 1e6), 0));
+                out.append(fmt(f.time() / 1000, 3)).append(" | ").append(fmt(STREAM_EVENTS / (f.time() / 1e6), 0));
             } else {
-                out.append(fmt(f[0], 1));
+                out.append(fmt(f.time(), 1));
             }
-            out.append(" | ").append(fmt(f[1] / 1024, 1));
-            out.append(" | ").append(ratio(f[0], raw[0])).append(" | ").append(ratio(f[1], raw[1]));
-            out.append(" | ")
-                    .append(ladder == null ? "n/a" : ratio(f[0], ladder[0]))
-                    .append(" |\n");
+            out.append(" | ").append(kb(f.allocated()));
+            out.append(" | ").append(ratio(f.time(), raw.time()));
+            out.append(" | ").append(ratio(f.allocated(), raw.allocated()));
+            out.append(" | ").append(ratio(f.time(), ladder.time()));
+            out.append(" | ").append(passes == 1 ? "n/a" : fmt(100 * f.spread(), 0) + "%");
+            out.append(" |\n");
         }
+    }
+
+    private static String kb(double bytes) {
+        return fmt(bytes / 1024, 1);
     }
 
     private static String ratio(double value, double base) {

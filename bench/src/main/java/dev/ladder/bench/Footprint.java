@@ -36,6 +36,17 @@ final class Footprint {
         return footprint;
     }
 
+    /** Issue 9's target: ladder-core's runtime classpath at most 0.6 MB above OkHttp + Moshi + slf4j. */
+    Target target() {
+        double above = (jars.get("ladder")[1] - jars.get("raw")[1]) / 1e6;
+        return Target.of(
+                "#9",
+                "ladder-core runtime classpath at most 0.6 MB above OkHttp + Moshi + slf4j",
+                ChatBenchmarks.fmt(above, 2) + " MB above (" + ChatBenchmarks.fmt(jars.get("ladder")[1] / 1e6, 2)
+                        + " MB in " + jars.get("ladder")[0] + " jars)",
+                above <= 0.6);
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder("## Footprint\n\n")
                 .append("Runtime classpath of the minimal chat setup: raw is OkHttp + Moshi + slf4j-api,")

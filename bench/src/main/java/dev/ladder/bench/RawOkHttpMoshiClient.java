@@ -56,6 +56,13 @@ final class RawOkHttpMoshiClient implements ChatClient {
         }
     }
 
+    /** Closes the pooled connections and stops the dispatcher's threads, so the JVM can exit at once. */
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
     private Request request(boolean stream) throws IOException {
         Buffer body = new Buffer();
         try (JsonWriter writer = JsonWriter.of(body)) {

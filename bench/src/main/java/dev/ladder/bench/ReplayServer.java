@@ -50,6 +50,23 @@ public final class ReplayServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /**
+     * Serves blocking calls and streams to a client in this JVM for {@code seconds}, so that the
+     * server's code is compiled before any library is measured against it. Without it the library
+     * measured first would pay for the server's warm-up.
+     */
+    public void warmUp(double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        try (ChatClient client = ChatClient.create("raw", baseUrl())) {
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < 20; i++) {
+                    client.chat();
+                }
+                client.stream();
+            }
+        }
+    }
+
     private void chat(HttpExchange exchange) throws IOException {
         byte[] request;
         try (InputStream in = exchange.getRequestBody()) {

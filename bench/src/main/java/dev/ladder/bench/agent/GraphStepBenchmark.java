@@ -3,13 +3,13 @@ package dev.ladder.bench.agent;
 import dev.ladder.agent.JdbcCheckpointer;
 import dev.ladder.agent.MemoryCheckpointer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import org.bsc.langgraph4j.GraphStateException;
 
 /**
  * Measures the per-step overhead of a graph runtime: a three-node cycle run for 10,000 steps, on
@@ -27,44 +27,73 @@ public final class GraphStepBenchmark {
     private GraphStepBenchmark() {}
 
     /** Runs every variant and prints the table to standard output. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException, GraphStateException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int sqliteSteps = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
-        PrintStream out = System.out;
-        List<String[]> rows = new ArrayList<>();
+        System.out.print(measure(rounds, steps, sqliteSteps).markdown());
+    }
 
+    /**
+     * Runs the cycle for {@code steps} steps on each in-memory variant and for {@code sqliteSteps} on
+     * SQLite, {@code rounds} measured rounds after as many warm-up rounds, and returns the medians.
+     */
+    public static Figures measure(int rounds, int steps, int sqliteSteps) throws IOException, GraphStateException {
         LadderCycle ladderPlain = new LadderCycle(steps, null);
         LadderCycle ladderMemory = new LadderCycle(steps, MemoryCheckpointer.create());
         LangGraph4jCycle lg4jPlain = new LangGraph4jCycle(steps, false);
         LangGraph4jCycle lg4jMemory = new LangGraph4jCycle(steps, true);
         double[] us = measureInterleaved(
                 List.of(lg4jPlain::run, ladderPlain::run, lg4jMemory::run, ladderMemory::run), rounds, steps);
-        rows.add(row("LangGraph4j 1.8.17, no checkpointer", steps, us[0], us[0]));
-        rows.add(row("Ladder, no checkpointer", steps, us[1], us[0]));
-        rows.add(row("LangGraph4j 1.8.17, MemorySaver", steps, us[2], us[2]));
-        rows.add(row("Ladder, MemoryCheckpointer", steps, us[3], us[2]));
 
         Path dir = Files.createTempDirectory("ladder-bench");
         try (JdbcCheckpointer sqlite = JdbcCheckpointer.sqlite(dir.resolve("bench.db"), LadderCycle.SCHEMA)) {
             LadderCycle ladderSqlite = new LadderCycle(sqliteSteps, sqlite);
             double sqliteUs = measureInterleaved(List.of(ladderSqlite::run), Math.max(3, rounds / 3), sqliteSteps)[0];
-            rows.add(row("Ladder, SQLite checkpointer (file, WAL)", sqliteSteps, sqliteUs, Double.NaN));
+            return new Figures(rounds, steps, sqliteSteps, us[0], us[1], us[2], us[3], sqliteUs);
         } finally {
             deleteTree(dir);
         }
+    }
 
-        out.println("| runtime | steps per run | us per step (median) | vs LangGraph4j, same checkpointing |");
-        out.println("|---|---:|---:|---:|");
-        rows.forEach(r -> out.println("| " + String.join(" | ", r) + " |"));
-        out.println();
-        out.printf(
-                Locale.ROOT,
-                "JVM %s, %d processors, %d rounds after %d warm-up rounds%n",
-                System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(),
-                rounds,
-                rounds);
+    /** Median microseconds per step of each variant. */
+    public record Figures(
+            int rounds,
+            int steps,
+            int sqliteSteps,
+            double langGraph4jPlain,
+            double ladderPlain,
+            double langGraph4jMemory,
+            double ladderMemory,
+            double ladderSqlite) {
+
+        /** How many times less time per step Ladder takes, both without checkpoints. */
+        public double plainRatio() {
+            return langGraph4jPlain / ladderPlain;
+        }
+
+        /** How many times less time per step Ladder takes, both with in-memory checkpoints. */
+        public double memoryRatio() {
+            return langGraph4jMemory / ladderMemory;
+        }
+
+        /** Returns the table as Markdown. */
+        public String markdown() {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(row("LangGraph4j 1.8.17, no checkpointer", steps, langGraph4jPlain, langGraph4jPlain));
+            rows.add(row("Ladder, no checkpointer", steps, ladderPlain, langGraph4jPlain));
+            rows.add(row("LangGraph4j 1.8.17, MemorySaver", steps, langGraph4jMemory, langGraph4jMemory));
+            rows.add(row("Ladder, MemoryCheckpointer", steps, ladderMemory, langGraph4jMemory));
+            rows.add(row("Ladder, SQLite checkpointer (file, WAL)", sqliteSteps, ladderSqlite, Double.NaN));
+            StringBuilder out = new StringBuilder();
+            out.append("| runtime | steps per run | us per step (median) | vs LangGraph4j, same checkpointing |\n");
+            out.append("|---|---:|---:|---:|\n");
+            rows.forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
+            out.append('\n')
+                    .append(String.format(
+                            Locale.ROOT, "%d measured rounds after %d warm-up rounds.%n", rounds, rounds));
+            return out.toString();
+        }
     }
 
     /**

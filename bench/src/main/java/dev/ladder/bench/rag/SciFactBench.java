@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -52,10 +53,17 @@ public final class SciFactBench {
         Path folder = Path.of(args[0]);
         Path cache = args.length > 1 && !args[1].startsWith("--") ? Path.of(args[1]) : null;
         boolean tune = List.of(args).contains("--tune");
-        run(folder, cache, tune, System.out);
+        System.out.print(measure(folder, cache, tune ? System.out : null).markdown());
     }
 
-    static void run(Path folder, Path cache, boolean tune, PrintStream out) {
+    /**
+     * Measures BM25, dense and hybrid retrieval on the test split of the SciFact folder, embedding the
+     * corpus or loading its vectors from {@code cache} (null for none). When {@code tuning} is not
+     * null, first prints the hybrid weight grid on the train split to it.
+     *
+     * @throws IllegalArgumentException if the folder is not SciFact in BEIR layout.
+     */
+    public static Figures measure(Path folder, Path cache, PrintStream tuning) {
         BeirDataset test = BeirDataset.load(folder, "test");
         List<Chunk> chunks = new ArrayList<>();
         for (BeirDocument document : test.corpus().values()) {
@@ -67,27 +75,48 @@ public final class SciFactBench {
             InMemoryVectorStore store = vectors(embedder, chunks, cache);
             Retriever dense = memo(DenseRetriever.of(embedder, store));
             Retriever keyword = memo(bm25);
-            if (tune) {
-                tune(BeirDataset.load(folder, "train"), keyword, dense, out);
+            if (tuning != null) {
+                tune(BeirDataset.load(folder, "train"), keyword, dense, tuning);
             }
             Retriever hybrid = HybridRetriever.builder()
                     .add(keyword, BM25_WEIGHT)
                     .add(dense, 1.0)
                     .k(RRF_K)
                     .build();
-            out.printf(
-                    "## SciFact test split (%d queries, %,d documents)%n%n",
-                    test.queries().size(), test.corpus().size());
-            out.println("| retriever | nDCG@10 | MRR@10 | recall@100 |");
-            out.println("|---|---:|---:|---:|");
-            row(out, "BM25 (English analyzer, k1=1.2, b=0.75)", RetrievalEvaluator.evaluate(test, keyword, 100));
-            row(out, "dense (all-MiniLM-L6-v2 q, 256 tokens)", RetrievalEvaluator.evaluate(test, dense, 100));
-            row(
-                    out,
-                    "hybrid (RRF k=" + RRF_K + ", weights " + BM25_WEIGHT + " : 1)",
+            return new Figures(
+                    test.queries().size(),
+                    test.corpus().size(),
+                    RetrievalEvaluator.evaluate(test, keyword, 100),
+                    RetrievalEvaluator.evaluate(test, dense, 100),
                     RetrievalEvaluator.evaluate(test, hybrid, 100));
-            out.println();
-            out.println("BEIR (Thakur et al. 2021) reports BM25 nDCG@10 = 0.665 on this split.");
+        }
+    }
+
+    /** The metrics of each retriever on the SciFact test split. */
+    public record Figures(
+            int queries, int documents, RetrievalReport bm25, RetrievalReport dense, RetrievalReport hybrid) {
+
+        /** Returns the table as a Markdown section. */
+        public String markdown() {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(
+                    Locale.ROOT, "## SciFact test split (%d queries, %,d documents)%n%n", queries, documents));
+            out.append("| retriever | nDCG@10 | MRR@10 | recall@100 |\n|---|---:|---:|---:|\n");
+            row(out, "BM25 (English analyzer, k1=1.2, b=0.75)", bm25);
+            row(out, "dense (all-MiniLM-L6-v2 q, 256 tokens)", dense);
+            row(out, "hybrid (RRF k=" + RRF_K + ", weights " + BM25_WEIGHT + " : 1)", hybrid);
+            out.append("\nBEIR (Thakur et al. 2021) reports BM25 nDCG@10 = 0.665 on this split.\n");
+            return out.toString();
+        }
+
+        private static void row(StringBuilder out, String name, RetrievalReport report) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %.4f |%n",
+                    name,
+                    report.ndcgAt10(),
+                    report.mrrAt10(),
+                    report.recallAtK()));
         }
     }
 
@@ -140,10 +169,6 @@ public final class SciFactBench {
             store.save(cache);
         }
         return store;
-    }
-
-    private static void row(PrintStream out, String name, RetrievalReport report) {
-        out.printf("| %s | %.4f | %.4f | %.4f |%n", name, report.ndcgAt10(), report.mrrAt10(), report.recallAtK());
     }
 
     /** Remembers each query's passages so that tuning runs every retriever once per query. */

@@ -9,10 +9,10 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * takes per dimension.
  *
  * <p>Usage: {@code VectorStoreBench [vectors=100000] [dimensions=384] [queries=100] [seed=42]}.
- * Prints a Markdown table to standard output.
+ * Prints a Markdown table to standard output; {@code bash bench/run} runs it with the other benchmarks.
  */
 public final class VectorStoreBench {
 
@@ -37,10 +37,14 @@ public final class VectorStoreBench {
         int dims = args.length > 1 ? Integer.parseInt(args[1]) : 384;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
-        run(n, dims, queries, seed, System.out);
+        System.out.print(measure(n, dims, queries, seed).markdown());
     }
 
-    static void run(int n, int dims, int queryCount, long seed, PrintStream out) {
+    /**
+     * Builds the three stores over {@code n} random unit vectors of {@code dims} dimensions and times
+     * {@code queryCount} top-10 searches on each.
+     */
+    public static Figures measure(int n, int dims, int queryCount, long seed) {
         Random random = new Random(seed);
         float[][] vectors = randomUnitVectors(random, n, dims);
         float[][] queries = randomUnitVectors(random, queryCount, dims);
@@ -84,34 +88,74 @@ public final class VectorStoreBench {
                 .toList();
 
         double[] ms = time(List.of(theirs, ours, ours8), queries);
-        double langchainMs = ms[0];
-        double oursMs = ms[1];
-        double ours8Ms = ms[2];
+        double cells = (double) n * dims;
+        return new Figures(
+                n,
+                dims,
+                queryCount,
+                ms[0],
+                ms[1],
+                ms[2],
+                recall(ours8, ours, queries),
+                recall(theirs, ours, queries),
+                exactBytes / cells,
+                exact.vectorBytes() / cells,
+                quantized.vectorBytes() / cells);
+    }
 
-        double recall = recall(ours8, ours, queries);
-        double agreement = recall(theirs, ours, queries);
-        double bytesPerDim = (double) exactBytes / ((long) n * dims);
+    /**
+     * What one run measured: milliseconds per query of each store, recall@10 against exact search,
+     * and bytes per dimension (the exact store's heap, its vector blocks, the quantized store's).
+     */
+    public record Figures(
+            int vectors,
+            int dimensions,
+            int queries,
+            double langchainMs,
+            double exactMs,
+            double quantizedMs,
+            double quantizedRecall,
+            double langchainAgreement,
+            double heapBytesPerDimension,
+            double vectorBytesPerDimension,
+            double quantizedBytesPerDimension) {
 
-        out.printf(
-                "## In-memory vector store: %,d vectors x %d dims, top-%d, %d queries%n%n", n, dims, TOP, queryCount);
-        out.printf(
-                "Java %s, %d cores%n%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        out.println("| store | ms/query | speed-up vs LangChain4j | recall@10 vs exact |");
-        out.println("|---|---:|---:|---:|");
-        out.printf("| LangChain4j 1.19 InMemoryEmbeddingStore | %.2f | 1.0x | %.3f |%n", langchainMs, agreement);
-        out.printf("| Ladder InMemoryVectorStore (exact) | %.2f | %.1fx | 1.000 |%n", oursMs, langchainMs / oursMs);
-        out.printf(
-                "| Ladder InMemoryVectorStore (quantized + rescoring) | %.2f | %.1fx | %.3f |%n",
-                ours8Ms, langchainMs / ours8Ms, recall);
-        out.println();
-        out.printf(
-                "Exact store heap: %.1f MB for %,d x %d floats = %.2f bytes per dimension "
-                        + "(vector blocks alone: %.2f; ideal 4.00)%n",
-                exactBytes / 1e6, n, dims, bytesPerDim, (double) exact.vectorBytes() / ((long) n * dims));
-        out.printf(
-                "Quantized store: vectors and codes %.2f bytes per dimension%n",
-                (double) quantized.vectorBytes() / ((long) n * dims));
+        /** Returns the table and the memory figures as a Markdown section. */
+        public String markdown() {
+            StringBuilder out = new StringBuilder();
+            out.append(format(
+                    "## In-memory vector store: %,d vectors x %d dims, top-%d, %d queries%n%n",
+                    vectors, dimensions, TOP, queries));
+            out.append("| store | ms/query | speed-up vs LangChain4j | recall@10 vs exact |\n");
+            out.append("|---|---:|---:|---:|\n");
+            out.append(format(
+                    "| LangChain4j 1.19 InMemoryEmbeddingStore | %.2f | 1.0x | %.3f |%n",
+                    langchainMs, langchainAgreement));
+            out.append(
+                    format("| Ladder InMemoryVectorStore (exact) | %.2f | %.1fx | 1.000 |%n", exactMs, exactSpeedUp()));
+            out.append(format(
+                    "| Ladder InMemoryVectorStore (quantized + rescoring) | %.2f | %.1fx | %.3f |%n%n",
+                    quantizedMs, quantizedSpeedUp(), quantizedRecall));
+            out.append(format(
+                    "Exact store heap: %.2f bytes per dimension (vector blocks alone: %.2f; ideal 4.00)."
+                            + " Quantized store: vectors and codes %.2f bytes per dimension.%n",
+                    heapBytesPerDimension, vectorBytesPerDimension, quantizedBytesPerDimension));
+            return out.toString();
+        }
+
+        /** How many times faster exact search is than LangChain4j's store. */
+        public double exactSpeedUp() {
+            return langchainMs / exactMs;
+        }
+
+        /** How many times faster quantized search is than LangChain4j's store. */
+        public double quantizedSpeedUp() {
+            return langchainMs / quantizedMs;
+        }
+
+        private static String format(String format, Object... args) {
+            return String.format(Locale.ROOT, format, args);
+        }
     }
 
     /**

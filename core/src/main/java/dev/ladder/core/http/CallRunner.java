@@ -22,6 +22,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Runs one logical call: sends attempts, maps failures, waits and retries within the policy, and
@@ -38,7 +39,7 @@ final class CallRunner {
     private final HttpTransport transport;
     private final HttpCall call;
     private final Request request;
-    private final Buffer body;
+    private final ByteString body;
     private final int maxRetries;
     private final Duration timeout;
     private final long startNanos;
@@ -282,7 +283,7 @@ final class CallRunner {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    private static Buffer encode(HttpCall call) {
+    private static ByteString encode(HttpCall call) {
         Buffer buffer = new Buffer();
         try (JsonWriter writer = JsonWriter.of(buffer)) {
             call.body().writeTo(writer);
@@ -290,6 +291,7 @@ final class CallRunner {
             throw new IllegalArgumentException(
                     "could not write the request body of " + call + ": " + e.getMessage(), e);
         }
-        return buffer;
+        // Reading the buffer out returns its segments to okio's pool for the next call.
+        return buffer.readByteString();
     }
 }

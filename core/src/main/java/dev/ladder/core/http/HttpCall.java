@@ -26,22 +26,26 @@ public final class HttpCall {
 
     private HttpCall(Builder builder) {
         this.method = builder.method;
-        this.url = builder.url.build();
+        this.url = builder.query == null ? builder.url : builder.query.build();
         this.body = builder.body;
         this.rawBody = builder.rawBody;
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.headers = builder.headers.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.timeout = builder.timeout;
         this.maxRetries = builder.maxRetries;
-        String bareUrl = url.newBuilder().query(null).build().toString();
+        String bareUrl = url.encodedQuery() == null
+                ? url.toString()
+                : url.newBuilder().query(null).build().toString();
         this.info =
                 new CallInfo(builder.provider, builder.operation, builder.model, method, bareUrl, builder.streaming);
     }
 
-    static Builder builder(String provider, String method, HttpUrl.Builder url, JsonBody body) {
+    static Builder builder(String provider, String method, HttpUrl url, JsonBody body) {
         return new Builder(provider, method, url, body);
     }
 
-    static Builder builder(String provider, String method, HttpUrl.Builder url, RequestBody rawBody) {
+    static Builder builder(String provider, String method, HttpUrl url, RequestBody rawBody) {
         Builder builder = new Builder(provider, method, url, null);
         builder.rawBody = rawBody;
         return builder;
@@ -100,7 +104,8 @@ public final class HttpCall {
     public static final class Builder {
         private final String provider;
         private final String method;
-        private final HttpUrl.Builder url;
+        private final HttpUrl url;
+        private HttpUrl.Builder query;
         private final JsonBody body;
         private RequestBody rawBody;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -110,7 +115,7 @@ public final class HttpCall {
         private Duration timeout;
         private Integer maxRetries;
 
-        private Builder(String provider, String method, HttpUrl.Builder url, JsonBody body) {
+        private Builder(String provider, String method, HttpUrl url, JsonBody body) {
             this.provider = provider;
             this.method = method;
             this.url = url;
@@ -137,7 +142,10 @@ public final class HttpCall {
 
         /** Adds a query parameter. */
         public Builder queryParameter(String name, String value) {
-            url.setQueryParameter(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            if (query == null) {
+                query = url.newBuilder();
+            }
+            query.setQueryParameter(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -8,9 +8,12 @@ import dev.ladder.core.ServiceException;
 import dev.ladder.core.StreamHandle;
 import dev.ladder.core.Usage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -34,12 +37,19 @@ import okio.BufferedSource;
 public final class HttpTransport {
     private static final String USER_AGENT = "ladder-java/0.1";
 
+    /**
+     * How many resolved URLs a transport remembers. A client calls a few paths over and over (chat,
+     * embeddings); paths naming ids, such as files/{id}, stop being remembered at this bound.
+     */
+    private static final int RESOLVED_URLS = 32;
+
     private final ClientConfig config;
     private final ProviderProfile profile;
     private final OkHttpClient okHttp;
     private final Listeners listeners;
     private final WireLog wire;
     private final ErrorMapper errors;
+    private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
     private HttpTransport(ClientConfig config, ProviderProfile profile) {
         this.config = config;
@@ -237,42 +247,53 @@ public final class HttpTransport {
         return request.method(call.method(), body).build();
     }
 
-    private HttpUrl.Builder resolve(String path) {
+    private HttpUrl resolve(String path) {
         Objects.requireNonNull(path, "path");
+        HttpUrl url = urls.get(path);
+        if (url != null) {
+            return url;
+        }
         if (path.startsWith("/")) {
             throw new IllegalArgumentException(
                     "path '" + path + "' starts with '/': give it relative to the base URL, e.g. chat/completions");
         }
-        HttpUrl.Builder url = config.baseUrl().newBuilder().addPathSegments(path);
-        config.queryParameters().forEach(url::setQueryParameter);
+        HttpUrl.Builder builder = config.baseUrl().newBuilder().addPathSegments(path);
+        config.queryParameters().forEach(builder::setQueryParameter);
+        url = builder.build();
+        if (urls.size() < RESOLVED_URLS) {
+            urls.putIfAbsent(path, url);
+        }
         return url;
     }
 
     private <T> T readBody(HttpCall call, Response response, ResponseParser<T> parser) throws IOException {
         ResponseBody body = response.body();
-        Buffer buffer = new Buffer();
-        body.source().readAll(buffer);
+        // The bytes are kept for the error message. Copying the buffer instead would share its
+        // segments, which okio then never returns to its pool: a fresh 8 KiB segment per call.
+        byte[] bytes = body.source().readByteArray();
         if (wire.enabled()) {
-            wire.body(buffer.snapshot().utf8());
+            wire.body(new String(bytes, StandardCharsets.UTF_8));
         }
         MediaType type = body.contentType();
-        if (buffer.size() == 0) {
+        if (bytes.length == 0) {
             throw new MalformedResponseException("empty response body from "
                     + call.info().url() + " (HTTP " + response.code() + "): expected JSON; check the base URL");
         }
-        Buffer copy = buffer.copy();
         if (type != null && type.subtype().equalsIgnoreCase("html")) {
-            throw malformed(call, response, copy, null);
+            throw malformed(call, response, bytes, null);
         }
+        Buffer buffer = new Buffer().write(bytes);
         try {
             return parser.parse(buffer);
         } catch (IOException | JsonDataException | IllegalStateException e) {
-            throw malformed(call, response, copy, e);
+            throw malformed(call, response, bytes, e);
+        } finally {
+            buffer.clear();
         }
     }
 
-    private MalformedResponseException malformed(HttpCall call, Response response, Buffer body, Exception cause) {
-        String text = redact(body.readUtf8());
+    private MalformedResponseException malformed(HttpCall call, Response response, byte[] body, Exception cause) {
+        String text = redact(new String(body, StandardCharsets.UTF_8));
         String what = ErrorMapper.looksLikeHtml(text)
                 ? "an HTML page, likely from a proxy or gateway"
                 : "malformed JSON" + (cause == null ? "" : " (" + cause.getMessage() + ")");

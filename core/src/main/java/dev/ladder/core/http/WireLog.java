@@ -6,7 +6,7 @@ import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.Buffer;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +32,11 @@ final class WireLog {
         return enabled && log.isDebugEnabled();
     }
 
-    void request(Request request, Buffer body) {
+    void request(Request request, ByteString body) {
         if (!enabled()) {
             return;
         }
-        String text = body == null ? "" : "\n" + clip(body.snapshot().utf8());
+        String text = body == null ? "" : "\n" + clip(body.utf8());
         log.debug("--> {} {}\n{}{}", request.method(), request.url(), headers(request.headers()), redact(text));
     }
 

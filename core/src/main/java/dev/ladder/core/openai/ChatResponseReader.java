@@ -27,7 +27,18 @@ final class ChatResponseReader {
 
     /** Reads {@code body}, keeping its text as {@link ChatResponse#raw()}. */
     static ChatResponse read(Buffer body) throws IOException {
-        String raw = body.copy().readUtf8();
+        // Not body.copy(): a copy shares the segments, which okio then never returns to its pool.
+        // Decoding straight from the segment and encoding back into a pooled one copies no array.
+        String raw = body.readUtf8();
+        Buffer json = new Buffer().writeUtf8(raw);
+        try {
+            return read(json, raw);
+        } finally {
+            json.clear();
+        }
+    }
+
+    private static ChatResponse read(Buffer body, String raw) throws IOException {
         JsonReader reader = JsonReader.of(body);
         String id = null;
         String model = null;
