@@ -16,9 +16,17 @@ public final class BulkIndexException extends LadderException {
     private final transient List<Rejection> rejections;
     private final int written;
 
-    /** Creates the exception for {@code rejections} after {@code written} chunks were written. */
+    /** Creates the exception for {@code rejections} of an upsert after {@code written} chunks were written. */
     public BulkIndexException(String index, List<Rejection> rejections, int written) {
-        super(message(index, rejections, written));
+        this(index, rejections, written, false);
+    }
+
+    /**
+     * Creates the exception for {@code rejections} of an upsert, or of a delete when {@code delete},
+     * after {@code written} chunks were written or deleted.
+     */
+    public BulkIndexException(String index, List<Rejection> rejections, int written, boolean delete) {
+        super(message(index, rejections, written, delete));
         this.rejections = List.copyOf(rejections);
         this.written = written;
     }
@@ -28,7 +36,7 @@ public final class BulkIndexException extends LadderException {
         return rejections == null ? List.of() : rejections;
     }
 
-    /** How many chunks were written. */
+    /** How many chunks were written, or deleted when the failed operation was a delete. */
     public int written() {
         return written;
     }
@@ -52,9 +60,13 @@ public final class BulkIndexException extends LadderException {
         }
     }
 
-    private static String message(String index, List<Rejection> rejections, int written) {
+    private static String message(String index, List<Rejection> rejections, int written, boolean delete) {
         String shown = rejections.stream().limit(SHOWN).map(Rejection::toString).collect(Collectors.joining(", "));
         String more = rejections.size() > SHOWN ? " and " + (rejections.size() - SHOWN) + " more" : "";
+        if (delete) {
+            return "OpenSearch index '" + index + "' did not delete " + rejections.size() + " chunk(s), deleted "
+                    + written + ": " + shown + more + ". Delete these ids again once the cause is fixed.";
+        }
         return "OpenSearch index '" + index + "' rejected " + rejections.size() + " chunk(s), wrote " + written + ": "
                 + shown + more + ". Fix these chunks and upsert them again.";
     }

@@ -93,7 +93,7 @@ public final class OpenSearchStore implements VectorStore {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         List<BulkIndexException.Rejection> rejections = bulk.delete(distinct);
         if (!rejections.isEmpty()) {
-            throw new BulkIndexException(config.index(), rejections, distinct.size() - rejections.size());
+            throw new BulkIndexException(config.index(), rejections, distinct.size() - rejections.size(), true);
         }
     }
 

@@ -74,6 +74,14 @@ class OpenSearchTransportTest {
             {"index":{"_index":"docs","_id":"b","status":429,"error":{"type":"rejected_execution_exception",\
             "reason":"rejected execution of primary operation [shard_detail=[docs][0][C], shard_max_primary_bytes=0]"}}}]}""";
 
+    /** A delete refused on an index that an operator has made read-only (index.blocks.write). */
+    private static final String BULK_DELETE_BLOCKED = """
+            {"took":3,"errors":true,"items":[\
+            {"delete":{"_index":"docs","_id":"a","_version":2,"result":"deleted","_shards":{"total":1,"successful":1,\
+            "failed":0},"_seq_no":2,"_primary_term":1,"status":200}},\
+            {"delete":{"_index":"docs","_id":"b","status":403,"error":{"type":"cluster_block_exception",\
+            "reason":"index [docs] blocked by: [FORBIDDEN/8/index write (api)];"}}}]}""";
+
     private final MockWebServer first = new MockWebServer();
     private final MockWebServer second = new MockWebServer();
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -209,6 +217,24 @@ class OpenSearchTransportTest {
                             .containsExactly(org.assertj.core.groups.Tuple.tuple("b", 429));
                 });
         assertThat(first.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedDeleteIsReportedAsADeleteWithTheIdsToDeleteAgain() {
+        first.enqueue(json(200, INDEX));
+        first.enqueue(json(200, BULK_DELETE_BLOCKED));
+        OpenSearchStore store = store(config(first.url("/").toString()));
+
+        assertThatThrownBy(() -> store.delete(List.of("a", "b")))
+                .isInstanceOfSatisfying(BulkIndexException.class, e -> {
+                    assertThat(e.written()).isEqualTo(1);
+                    assertThat(e.rejections())
+                            .extracting(BulkIndexException.Rejection::id, BulkIndexException.Rejection::type)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "cluster_block_exception"));
+                })
+                .hasMessage("OpenSearch index 'docs' did not delete 1 chunk(s), deleted 1: 'b' (403"
+                        + " cluster_block_exception: index [docs] blocked by: [FORBIDDEN/8/index write (api)];)."
+                        + " Delete these ids again once the cause is fixed.");
     }
 
     @Test
