@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import okio.Buffer;
 
 /**
@@ -37,6 +38,20 @@ public final class Wire {
     /** Sends {@code call} and returns its response body as a JSON object; {@code what} names it in errors. */
     public static JsonObject object(HttpTransport transport, HttpCall call, String what) {
         return transport.execute(call, body -> parseObject(body, what));
+    }
+
+    /**
+     * Returns {@code id}, a provider's id for a file or job that goes into a URL path.
+     *
+     * @throws IllegalArgumentException if it is blank or holds a '/', which would address another resource.
+     */
+    public static String id(String id, String name) {
+        Objects.requireNonNull(id, name);
+        if (id.isBlank() || id.contains("/")) {
+            throw new IllegalArgumentException(
+                    name + " '" + id + "' is not a valid id: it must be non-blank and have no '/'");
+        }
+        return id;
     }
 
     /** Sends {@code call} and returns its response body as bytes. */

@@ -122,7 +122,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
 
     /** Cancels upload {@code uploadId} of the Uploads API; its parts are discarded. */
     public void cancelUpload(String uploadId) {
-        uploads.cancel(id(uploadId, "uploadId"));
+        uploads.cancel(Wire.id(uploadId, "uploadId"));
     }
 
     /** Returns the files of the organisation, fetching pages lazily. */
@@ -133,13 +133,13 @@ public final class OpenAiFineTuning implements FineTuningClient {
     /** Returns file {@code fileId}. */
     public UploadedFile file(String fileId) {
         return OpenAiMapper.file(
-                call(transport.get("files/" + id(fileId, "fileId")).operation("retrieve file"), "file"));
+                call(transport.get("files/" + Wire.id(fileId, "fileId")).operation("retrieve file"), "file"));
     }
 
     /** Deletes file {@code fileId} and returns whether OpenAI reports it deleted. */
     public boolean deleteFile(String fileId) {
         JsonObject result =
-                call(transport.delete("files/" + id(fileId, "fileId")).operation("delete file"), "file");
+                call(transport.delete("files/" + Wire.id(fileId, "fileId")).operation("delete file"), "file");
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
@@ -149,7 +149,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
      */
     public byte[] content(String fileId) {
         HttpCall call = transport
-                .get("files/" + id(fileId, "fileId") + "/content")
+                .get("files/" + Wire.id(fileId, "fileId") + "/content")
                 .operation("file content")
                 .build();
         return Wire.bytes(transport, call);
@@ -264,16 +264,7 @@ public final class OpenAiFineTuning implements FineTuningClient {
     }
 
     private static String jobPath(String jobId) {
-        return "fine_tuning/jobs/" + id(jobId, "jobId");
-    }
-
-    private static String id(String id, String name) {
-        Objects.requireNonNull(id, name);
-        if (id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException(
-                    name + " '" + id + "' is not a valid id: it must be non-blank and have no '/'");
-        }
-        return id;
+        return "fine_tuning/jobs/" + Wire.id(jobId, "jobId");
     }
 
     private static long size(Path file) {

@@ -97,13 +97,13 @@ public final class TogetherFineTuning implements FineTuningClient {
     /** Returns file {@code fileId}. */
     public UploadedFile file(String fileId) {
         return TogetherMapper.file(
-                call(transport.get("files/" + id(fileId, "fileId")).operation("retrieve file"), "file"));
+                call(transport.get("files/" + Wire.id(fileId, "fileId")).operation("retrieve file"), "file"));
     }
 
     /** Deletes file {@code fileId} and returns whether Together reports it deleted. */
     public boolean deleteFile(String fileId) {
         JsonObject result =
-                call(transport.delete("files/" + id(fileId, "fileId")).operation("delete file"), "file");
+                call(transport.delete("files/" + Wire.id(fileId, "fileId")).operation("delete file"), "file");
         return Boolean.TRUE.equals(result.optBoolean("deleted"));
     }
 
@@ -113,7 +113,7 @@ public final class TogetherFineTuning implements FineTuningClient {
      */
     public byte[] content(String fileId) {
         HttpCall call = transport
-                .get("files/" + id(fileId, "fileId") + "/content")
+                .get("files/" + Wire.id(fileId, "fileId") + "/content")
                 .operation("file content")
                 .build();
         return Wire.bytes(transport, call);
@@ -229,15 +229,6 @@ public final class TogetherFineTuning implements FineTuningClient {
     }
 
     private static String jobPath(String jobId) {
-        return "fine-tunes/" + id(jobId, "jobId");
-    }
-
-    private static String id(String id, String name) {
-        Objects.requireNonNull(id, name);
-        if (id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException(
-                    name + " '" + id + "' is not a valid id: it must be non-blank and have" + " no '/'");
-        }
-        return id;
+        return "fine-tunes/" + Wire.id(jobId, "jobId");
     }
 }
