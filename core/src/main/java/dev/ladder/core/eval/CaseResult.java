@@ -45,22 +45,6 @@ public record CaseResult(
         Objects.requireNonNull(scoringUsage, "scoringUsage");
     }
 
-    /** Creates a result whose scorer spent no tokens. */
-    public CaseResult(
-            String strategy,
-            String caseId,
-            String input,
-            String expected,
-            String answer,
-            boolean passed,
-            double score,
-            String reason,
-            String error,
-            Usage usage,
-            Duration latency) {
-        this(strategy, caseId, input, expected, answer, passed, score, reason, error, usage, latency, Usage.ZERO);
-    }
-
     /** Returns true if the strategy or the scorer threw instead of giving a verdict. */
     public boolean failed() {
         return error != null;

@@ -164,7 +164,8 @@ public final class Evaluation {
                 "",
                 error,
                 usage,
-                latency);
+                latency,
+                Usage.ZERO);
     }
 
     private static Duration elapsed(long start) {

@@ -198,7 +198,7 @@ public final class StructuredOutput {
     }
 
     /** Returns the body of the first code fence in {@code text}, or null when it has none. */
-    static String fenced(String text) {
+    private static String fenced(String text) {
         int open = text.indexOf("```");
         if (open < 0) {
             return null;

@@ -44,7 +44,8 @@ class EvalReportTest {
                 reason,
                 error,
                 new Usage(input, output, 0, 0),
-                Duration.ofMillis(millis));
+                Duration.ofMillis(millis),
+                Usage.ZERO);
     }
 
     @Test
