@@ -5,6 +5,10 @@ import dev.ladder.core.Message;
 import dev.ladder.core.openai.OpenAiClient;
 import dev.ladder.core.schema.StructuredOutput;
 
+/**
+ * The README's quickstart: one chat call to an OpenAI-compatible model from the environment, the
+ * answer parsed into a record. Fails with an error naming {@code OPENAI_API_KEY} when no key is set.
+ */
 public final class Quickstart {
     public record Capital(String country, String city, int population) {}
 
